@@ -1,0 +1,46 @@
+# Install rules, the exported archive:: targets, archiveConfig.cmake, its version file and
+# archive.pc.
+include(CMakePackageConfigHelpers)
+
+set(ARCHIVE_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/archive")
+
+install(TARGETS archive EXPORT archiveTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/archive"
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  FILES_MATCHING PATTERN "*.hpp")
+install(DIRECTORY "${PROJECT_BINARY_DIR}/include/archive"
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  FILES_MATCHING PATTERN "*.hpp")
+install(EXPORT archiveTargets
+  NAMESPACE archive::
+  FILE archiveTargets.cmake
+  DESTINATION ${ARCHIVE_CMAKE_DIR})
+
+get_target_property(ARCHIVE_LIBRARY_TYPE archive TYPE)
+if(ARCHIVE_LIBRARY_TYPE STREQUAL "STATIC_LIBRARY")
+  set(ARCHIVE_STATIC ON)
+else()
+  set(ARCHIVE_STATIC OFF)
+endif()
+
+configure_package_config_file(
+  "${PROJECT_SOURCE_DIR}/cmake/archiveConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/archiveConfig.cmake"
+  INSTALL_DESTINATION ${ARCHIVE_CMAKE_DIR})
+write_basic_package_version_file(
+  "${PROJECT_BINARY_DIR}/archiveConfigVersion.cmake"
+  COMPATIBILITY SameMinorVersion)
+install(FILES
+  "${PROJECT_BINARY_DIR}/archiveConfig.cmake"
+  "${PROJECT_BINARY_DIR}/archiveConfigVersion.cmake"
+  DESTINATION ${ARCHIVE_CMAKE_DIR})
+
+# pkg-config: a static build lists its private dependencies in Requires.private/Libs.private.
+get_target_property(ARCHIVE_OUTPUT_NAME archive OUTPUT_NAME)
+set(ARCHIVE_PC_LIBS_PRIVATE "-lboost_serialization -lboost_date_time")
+configure_file("${PROJECT_SOURCE_DIR}/cmake/archive.pc.in" "${PROJECT_BINARY_DIR}/archive.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/archive.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

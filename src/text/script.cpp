@@ -1,0 +1,79 @@
+#include "archive/text/script.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "archive/text/utf8.hpp"
+#include "text/script_detail.hpp"
+#include "text/utf8_decode.hpp"
+
+namespace archive::text {
+
+std::string_view to_string(Script script) noexcept {
+  switch (script) {
+    case Script::none: return "none";
+    case Script::latin: return "latin";
+    case Script::cyrillic: return "cyrillic";
+    case Script::arabic: return "arabic";
+    case Script::mixed: return "mixed";
+    case Script::other: return "other";
+  }
+  return "none";
+}
+
+Script script_of(char32_t cp) noexcept {
+  if (cp < 0x80) {
+    const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    return letter ? Script::latin : Script::none;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode code = uscript_getScript(static_cast<UChar32>(cp), &status);
+  if (U_FAILURE(status)) return Script::none;
+  switch (code) {
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED:
+    case USCRIPT_UNKNOWN: return Script::none;
+    case USCRIPT_LATIN: return Script::latin;
+    case USCRIPT_CYRILLIC: return Script::cyrillic;
+    case USCRIPT_ARABIC: return Script::arabic;
+    default:
+      // Marks and digits of other scripts do not make a string "other"; letters do.
+      return u_isalpha(static_cast<UChar32>(cp)) ? Script::other : Script::none;
+  }
+}
+
+namespace detail {
+
+void ScriptAccumulator::add(Script s) noexcept {
+  if (s == Script::none || s == result_) return;
+  if (result_ == Script::none) {
+    result_ = s;
+  } else {
+    result_ = Script::mixed;
+  }
+}
+
+Script script_of_valid(std::string_view text) noexcept {
+  ScriptAccumulator acc;
+  for (std::size_t i = 0; i < text.size() && !acc.is_mixed();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      acc.add(script_of(b));
+      ++i;
+      continue;
+    }
+    const Decoded d = decode_utf8(text, i);
+    acc.add(script_of(d.code_point));
+    i += d.length;
+  }
+  return acc.result();
+}
+
+}  // namespace detail
+
+Result<Script> detect_script(std::string_view text) {
+  if (auto v = validate_utf8(text); !v) return std::move(v).error();
+  return detail::script_of_valid(text);
+}
+
+}  // namespace archive::text

@@ -1,0 +1,38 @@
+// The `archive` command-line program: a thin layer over the library. See `archive --help`.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <string>
+
+#include "archive/version.hpp"
+#include "commands.hpp"
+
+namespace {
+constexpr int kExitBadUsage = 2;
+}
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  CLI::App app{"archive — archival metadata: fuzzy dates, names across scripts, search.\n"
+               "Transforming subcommands read one value per line on standard input and write "
+               "one TSV line per input line.",
+               "archive"};
+  app.set_version_flag("--version", std::string("archive ") + std::string(archive::kVersion));
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  archive::cli::Action action;
+  archive::cli::add_text_commands(app, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help, version or the usage error
+    return code == 0 ? 0 : kExitBadUsage;
+  }
+  if (!action) {
+    std::cerr << app.help();
+    return kExitBadUsage;
+  }
+  return action();
+}
