@@ -2,6 +2,8 @@
 
 namespace archive {
 
-std::string_view library_version() noexcept { return ARCHIVE_VERSION_STRING; }
+std::string_view library_version() noexcept {
+  return ARCHIVE_VERSION_STRING;
+}
 
 }  // namespace archive

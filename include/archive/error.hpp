@@ -69,11 +69,10 @@ class [[nodiscard]] Result {
   using value_type = T;
   using error_type = Error;
 
-  Result()
-    requires std::is_default_constructible_v<T>
-      : v_(std::in_place_index<0>) {}
-  Result(const T& value) : v_(std::in_place_index<0>, value) {}  // NOLINT(google-explicit-constructor)
-  Result(T&& value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+  Result() requires std::is_default_constructible_v<T> : v_(std::in_place_index<0>) {}
+  Result(const T& value)
+      : v_(std::in_place_index<0>, value) {}  // NOLINT(google-explicit-constructor)
+  Result(T&& value) : v_(std::in_place_index<0>, std::move(value)) {}    // NOLINT
   Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   [[nodiscard]] bool has_value() const noexcept { return v_.index() == 0; }

@@ -17,7 +17,6 @@ constexpr char32_t kTatweel = 0x0640;
 constexpr char32_t kPersianYeh = 0x06CC;
 constexpr char32_t kKeheh = 0x06A9;
 constexpr char32_t kAlef = 0x0627;
-constexpr char32_t kHeh = 0x0647;
 
 bool is_ascii(std::string_view s) noexcept {
   for (const char c : s) {
@@ -45,7 +44,8 @@ char32_t unify_letter(char32_t cp) noexcept {
     case 0x0625:  // ALEF WITH HAMZA BELOW
     case 0x0671:  // ALEF WASLA
       return kAlef;
-    default: return cp;
+    default:
+      return cp;
   }
 }
 
@@ -64,27 +64,38 @@ bool is_foldable_mark(char32_t cp) noexcept {
 // Code points fold rewrites after decomposition; returns nullptr when cp is kept as is.
 const char* fold_replacement(char32_t cp) noexcept {
   switch (cp) {
-    case 0x0131: return "i";   // ı dotless i (Azerbaijani, Turkish)
-    case 0x0142: return "l";   // ł
-    case 0x00F8: return "o";   // ø
-    case 0x0111: return "d";   // đ
-    case 0x00F0: return "d";   // ð
-    case 0x0127: return "h";   // ħ
-    case 0x0167: return "t";   // ŧ
-    case 0x0140: return "l";   // ŀ
-    case 0x00E6: return "ae";  // æ
-    case 0x0153: return "oe";  // œ
-    case 0x00FE: return "th";  // þ
-    case 0x0629:               // ة teh marbuta
-    case 0x06C0:               // ۀ heh with yeh above (when not decomposed)
-    case 0x06D5:               // ە ae (the base of a decomposed ۀ)
-    case 0x06C1:               // ہ heh goal
-    case 0x06C2:               // ۂ heh goal with hamza above
-    case 0x06C3:               // ۃ teh marbuta goal
-    case 0x06BE:               // ھ heh doachashmee
-      return "\xD9\x87";       // ه
-    case 0x0622:               // آ alef with madda (when not decomposed)
-      return "\xD8\xA7";       // ا
+    case 0x0131:
+      return "i";  // ı dotless i (Azerbaijani, Turkish)
+    case 0x0142:
+      return "l";  // ł
+    case 0x00F8:
+      return "o";  // ø
+    case 0x0111:
+      return "d";  // đ
+    case 0x00F0:
+      return "d";  // ð
+    case 0x0127:
+      return "h";  // ħ
+    case 0x0167:
+      return "t";  // ŧ
+    case 0x0140:
+      return "l";  // ŀ
+    case 0x00E6:
+      return "ae";  // æ
+    case 0x0153:
+      return "oe";  // œ
+    case 0x00FE:
+      return "th";        // þ
+    case 0x0629:          // ة teh marbuta
+    case 0x06C0:          // ۀ heh with yeh above (when not decomposed)
+    case 0x06D5:          // ە ae (the base of a decomposed ۀ)
+    case 0x06C1:          // ہ heh goal
+    case 0x06C2:          // ۂ heh goal with hamza above
+    case 0x06C3:          // ۃ teh marbuta goal
+    case 0x06BE:          // ھ heh doachashmee
+      return "\xD9\x87";  // ه
+    case 0x0622:          // آ alef with madda (when not decomposed)
+      return "\xD8\xA7";  // ا
     case kTatweel:
     case kZwnj:
     case 0x200D:  // ZWJ
@@ -92,7 +103,8 @@ const char* fold_replacement(char32_t cp) noexcept {
     case 0x200F:  // RLM
     case 0x061C:  // ALM
       return "";
-    default: return nullptr;
+    default:
+      return nullptr;
   }
 }
 
@@ -141,6 +153,10 @@ Result<void> fold_non_ascii(std::string_view text, std::string& out) {
   return detail::normalize_utf8(detail::nfc(), filtered, out);
 }
 
+bool is_letter_or_mark(char32_t cp) noexcept {
+  return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
+}
+
 bool is_arabic_letter(char32_t cp) noexcept {
   return (cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) || cp == 0x06D5 ||
          (cp >= 0x06FA && cp <= 0x06FC) || cp == 0x06FF || (cp >= 0x0750 && cp <= 0x077F);
@@ -170,9 +186,10 @@ Result<std::string> unify_persian(std::string_view text) {
   if (auto r = detail::normalize_utf8(detail::nfc(), text, composed); !r) {
     return std::move(r).error();
   }
-  std::string out;
-  out.reserve(composed.size());
-  bool pending_zwnj = false;  // a ZWNJ is written only between two letters
+  std::string unified;
+  unified.reserve(composed.size());
+  std::string& out = unified;
+  bool pending_zwnj = false;  // a ZWNJ is written only inside a word: between letters/marks
   char32_t previous = 0;
   for (std::size_t i = 0; i < composed.size();) {
     const detail::Decoded d = detail::decode_utf8(composed, i);
@@ -180,11 +197,10 @@ Result<std::string> unify_persian(std::string_view text) {
     const char32_t cp = d.code_point;
     if (cp == kTatweel) continue;
     if (cp == kZwnj) {
-      pending_zwnj = previous != 0 && u_isalpha(static_cast<UChar32>(previous));
+      pending_zwnj = previous != 0 && is_letter_or_mark(previous);
       continue;
     }
-    const bool letter = u_isalpha(static_cast<UChar32>(cp)) != 0;
-    if (pending_zwnj && letter) detail::append_utf8(out, kZwnj);
+    if (pending_zwnj && is_letter_or_mark(cp)) detail::append_utf8(out, kZwnj);
     pending_zwnj = false;
     previous = cp;
     if (const int digit = arabic_digit_value(cp); digit >= 0) {
@@ -193,10 +209,19 @@ Result<std::string> unify_persian(std::string_view text) {
     }
     detail::append_utf8(out, is_arabic_letter(cp) ? unify_letter(cp) : cp);
   }
-  return out;
+  // Removing a tatweel can bring a mark next to its letter (ا ـ ٓ → آ): compose again.
+  std::string result;
+  if (auto r = detail::normalize_utf8(detail::nfc(), unified, result); !r) {
+    return std::move(r).error();
+  }
+  return result;
 }
 
 Result<void> fold_into(std::string_view text, std::string& out) {
+  if (!out.empty() && text.data() >= out.data() && text.data() < out.data() + out.size()) {
+    const std::string copy(text);  // `text` views `out` itself: fold a copy
+    return fold_into(copy, out);
+  }
   out.clear();
   if (is_ascii(text)) {
     out.resize(text.size());

@@ -11,44 +11,52 @@ namespace archive::text {
 
 std::string_view to_string(Script script) noexcept {
   switch (script) {
-    case Script::none: return "none";
-    case Script::latin: return "latin";
-    case Script::cyrillic: return "cyrillic";
-    case Script::arabic: return "arabic";
-    case Script::mixed: return "mixed";
-    case Script::other: return "other";
+    case Script::none:
+      return "none";
+    case Script::latin:
+      return "latin";
+    case Script::cyrillic:
+      return "cyrillic";
+    case Script::arabic:
+      return "arabic";
+    case Script::mixed:
+      return "mixed";
+    case Script::other:
+      return "other";
   }
   return "none";
 }
 
-Script script_of(char32_t cp) noexcept {
+namespace detail {
+
+LetterScript letter_script(char32_t cp) noexcept {
   if (cp < 0x80) {
     const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    return letter ? Script::latin : Script::none;
+    return letter ? LetterScript{Script::latin, USCRIPT_LATIN} : LetterScript{};
   }
+  // Only letters have a script here: digits, punctuation and marks that ICU assigns to a
+  // script (Persian digits, Arabic comma, Cyrillic titlo) are shared material.
+  if (u_isalpha(static_cast<UChar32>(cp)) == 0) return {};
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode code = uscript_getScript(static_cast<UChar32>(cp), &status);
-  if (U_FAILURE(status)) return Script::none;
+  if (U_FAILURE(status)) return {};
   switch (code) {
     case USCRIPT_COMMON:
     case USCRIPT_INHERITED:
-    case USCRIPT_UNKNOWN: return Script::none;
-    case USCRIPT_LATIN: return Script::latin;
-    case USCRIPT_CYRILLIC: return Script::cyrillic;
-    case USCRIPT_ARABIC: return Script::arabic;
-    default:
-      // Marks and digits of other scripts do not make a string "other"; letters do.
-      return u_isalpha(static_cast<UChar32>(cp)) ? Script::other : Script::none;
+    case USCRIPT_UNKNOWN: return {};
+    case USCRIPT_LATIN: return {Script::latin, code};
+    case USCRIPT_CYRILLIC: return {Script::cyrillic, code};
+    case USCRIPT_ARABIC: return {Script::arabic, code};
+    default: return {Script::other, code};
   }
 }
 
-namespace detail {
-
-void ScriptAccumulator::add(Script s) noexcept {
-  if (s == Script::none || s == result_) return;
+void ScriptAccumulator::add(LetterScript s) noexcept {
+  if (s.script == Script::none || result_ == Script::mixed) return;
   if (result_ == Script::none) {
-    result_ = s;
-  } else {
+    result_ = s.script;
+    code_ = s.code;
+  } else if (s.code != code_) {  // two different scripts, "other" ones included
     result_ = Script::mixed;
   }
 }
@@ -58,18 +66,21 @@ Script script_of_valid(std::string_view text) noexcept {
   for (std::size_t i = 0; i < text.size() && !acc.is_mixed();) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      acc.add(script_of(b));
+      acc.add(letter_script(b));
       ++i;
       continue;
     }
     const Decoded d = decode_utf8(text, i);
-    acc.add(script_of(d.code_point));
+    acc.add(letter_script(d.code_point));
     i += d.length;
   }
   return acc.result();
 }
 
 }  // namespace detail
+
+Script script_of(char32_t cp) noexcept { return detail::letter_script(cp).script; }
+
 
 Result<Script> detect_script(std::string_view text) {
   if (auto v = validate_utf8(text); !v) return std::move(v).error();

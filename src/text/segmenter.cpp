@@ -5,8 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-#include <cstdint>
 #include <cassert>
+#include <cstdint>
 
 #include "archive/text/utf8.hpp"
 #include "text/icu_support.hpp"
@@ -26,40 +26,63 @@ struct Prototype {
 const Prototype& prototype() {
   static const Prototype p = [] {
     Prototype made;
-    made.iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), made.status));
+    made.iterator.reset(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), made.status));
     if (U_FAILURE(made.status)) made.iterator.reset();
     return made;
   }();
   return p;
 }
 
-bool is_letter(char32_t cp) noexcept {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  return u_isalpha(static_cast<UChar32>(cp)) != 0;
+bool is_capital(char32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return u_isupper(static_cast<UChar32>(cp)) != 0 || u_istitle(static_cast<UChar32>(cp)) != 0;
 }
 
-// A word of single letters joined by periods ("M.D", which UAX #29 keeps together, followed
-// by its final "."), or one letter followed by a period ("M" + "."), is a run of initials:
-// appends them and returns true. The last letter may lack its period when others have one
-// ("M.D Bagirov").
+bool is_mark(char32_t cp) noexcept {
+  return cp >= 0x80 && (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+}
+
+// A word of capital letters joined by periods ("M.D", which UAX #29 keeps together, followed
+// by its final "."), or one capital followed by a period ("M" + "."), is a run of initials:
+// appends them and returns true. A letter may carry combining marks ("É" in NFD). The last
+// letter may lack its period when others have one ("M.D Bagirov"). Lower-case letters are
+// abbreviations, not initials ("г." for год in "1945 г.").
 bool split_initials(std::string_view text, std::size_t begin, std::size_t end,
                     std::vector<Token>& out) {
   const std::size_t first_out = out.size();
   for (std::size_t i = begin; i < end;) {
     const detail::Decoded d = detail::decode_utf8(text, i);
-    const std::size_t next = i + d.length;
+    std::size_t next = i + d.length;
+    while (next < end) {  // the letter's combining marks
+      const detail::Decoded m = detail::decode_utf8(text, next);
+      if (!is_mark(m.code_point)) break;
+      next += m.length;
+    }
     const bool period_follows = next < text.size() && text[next] == '.';
     const bool last_in_word = next == end;
-    if (!is_letter(d.code_point) || (!period_follows && !(last_in_word && out.size() > first_out))) {
+    if (!is_capital(d.code_point) ||
+        (!period_follows && !(last_in_word && out.size() > first_out))) {
       out.resize(first_out);
       return false;
     }
-    out.push_back(Token{text.substr(i, d.length), i, TokenKind::initial, script_of(d.code_point)});
+    out.push_back(Token{text.substr(i, next - i), i, TokenKind::initial, script_of(d.code_point)});
     if (last_in_word) return true;
     i = next + 1;  // skip the period
   }
   out.resize(first_out);
   return false;
+}
+
+// UAX #29 keeps a ZWNJ or ZWJ that ends (or starts) a word inside it; a token does not.
+void trim_joiners(std::string_view text, std::size_t& begin, std::size_t& end) noexcept {
+  constexpr std::string_view kZwnj = "\xE2\x80\x8C", kZwj = "\xE2\x80\x8D";
+  auto joiner_at = [&](std::size_t at) {
+    const std::string_view s = text.substr(at, 3);
+    return s == kZwnj || s == kZwj;
+  };
+  while (end - begin >= 3 && joiner_at(end - 3)) end -= 3;
+  while (end - begin >= 3 && joiner_at(begin)) begin += 3;
 }
 
 }  // namespace
@@ -119,8 +142,11 @@ Result<void> Segmenter::segment_into(std::string_view text, std::vector<Token>& 
       continue;
     }
     if (split_initials(text, b, e, out)) continue;
-    const std::string_view word = text.substr(b, e - b);
-    out.push_back(Token{word, b, TokenKind::word, detail::script_of_valid(word)});
+    std::size_t wb = b, we = e;
+    trim_joiners(text, wb, we);
+    if (wb == we) continue;
+    const std::string_view word = text.substr(wb, we - wb);
+    out.push_back(Token{word, wb, TokenKind::word, detail::script_of_valid(word)});
   }
   // The iterator keeps pointing at the caller's buffer until the next call re-opens the
   // UText; it is never read in between.

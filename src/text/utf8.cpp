@@ -20,16 +20,20 @@ std::string hex_byte(unsigned char b) {
 std::string describe(detail::Utf8Problem problem, std::string_view text, std::size_t at) {
   const auto byte = static_cast<unsigned char>(text[at]);
   switch (problem) {
-    case detail::Utf8Problem::none: break;
-    case detail::Utf8Problem::invalid_lead: return "invalid UTF-8: byte " + hex_byte(byte) + " cannot start a character";
+    case detail::Utf8Problem::none:
+      break;
+    case detail::Utf8Problem::invalid_lead:
+      return "invalid UTF-8: byte " + hex_byte(byte) + " cannot start a character";
     case detail::Utf8Problem::stray_continuation:
       return "invalid UTF-8: unexpected continuation byte " + hex_byte(byte);
     case detail::Utf8Problem::truncated:
       return "invalid UTF-8: truncated sequence starting with byte " + hex_byte(byte);
     case detail::Utf8Problem::overlong:
       return "invalid UTF-8: overlong encoding starting with byte " + hex_byte(byte);
-    case detail::Utf8Problem::surrogate: return "invalid UTF-8: encoded UTF-16 surrogate";
-    case detail::Utf8Problem::too_large: return "invalid UTF-8: code point above U+10FFFF";
+    case detail::Utf8Problem::surrogate:
+      return "invalid UTF-8: encoded UTF-16 surrogate";
+    case detail::Utf8Problem::too_large:
+      return "invalid UTF-8: code point above U+10FFFF";
   }
   return "invalid UTF-8";
 }

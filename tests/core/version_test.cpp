@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "archive/version.hpp"
+
+#include <gtest/gtest.h>
 
 TEST(Version, HeaderAndLibraryAgree) {
   EXPECT_EQ(archive::kVersion, archive::library_version());

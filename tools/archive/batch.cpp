@@ -23,9 +23,12 @@ std::size_t run_batch(std::istream& in, std::ostream& out, const LineTransform& 
     if (!line.empty() && line.back() == '\r') line.pop_back();
     record = tsv_field(line);
     record += '\t';
-    Result<std::string> result = transform(line);
+    Result<Fields> result = transform(line);
     if (result) {
-      record += *result;
+      for (std::size_t i = 0; i < result->size(); ++i) {
+        if (i > 0) record += '\t';
+        record += tsv_field((*result)[i]);
+      }
     } else {
       ++errors;
       record += "error: ";

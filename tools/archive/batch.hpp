@@ -7,21 +7,27 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "archive/error.hpp"
 
 namespace archive::cli {
 
-/// Turns one input value into the TSV fields that follow the echoed input (joined by tabs),
-/// or an Error, printed as "error: <describe()>".
-using LineTransform = std::function<Result<std::string>(std::string_view value)>;
+/// The result columns of one input line (they follow the echoed input).
+using Fields = std::vector<std::string>;
+
+/// Turns one input value into its result columns, or an Error, printed as
+/// "error: <describe()>".
+using LineTransform = std::function<Result<Fields>(std::string_view value)>;
 
 /// Reads `in` line by line (LF or CRLF endings; the last line may lack one) and writes
-/// `input<TAB>fields` per line to `out`. The echoed input is made TSV-safe: invalid UTF-8 is
-/// replaced by U+FFFD and tabs by spaces. Returns the number of lines that gave an error.
+/// `input<TAB>field<TAB>field…` per line to `out`. Every column is made TSV-safe (tsv_field),
+/// so a line always has the columns the command fixes. Returns the number of lines that gave
+/// an error.
 std::size_t run_batch(std::istream& in, std::ostream& out, const LineTransform& transform);
 
-/// The echo of an input value in the first column (see run_batch).
+/// A value made safe for one TSV column: invalid UTF-8 replaced by U+FFFD, tabs and line
+/// breaks by spaces.
 std::string tsv_field(std::string_view value);
 
 }  // namespace archive::cli

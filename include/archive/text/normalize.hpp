@@ -42,7 +42,8 @@ namespace archive::text {
 [[nodiscard]] ARCHIVE_EXPORT Result<std::string> fold(std::string_view text);
 
 /// fold() into a caller-owned buffer (its content is replaced, its capacity reused): the
-/// allocation-free form for hot loops. `out` is left empty on error.
+/// allocation-free form for hot loops. `text` may view `out` itself. `out` is left empty on
+/// error.
 ARCHIVE_EXPORT Result<void> fold_into(std::string_view text, std::string& out);
 
 }  // namespace archive::text

@@ -18,7 +18,7 @@ namespace archive::text {
 enum class TokenKind : std::uint8_t {
   word,     ///< letters (may hold apostrophes and ZWNJ: "People's", "می‌خواهم")
   number,   ///< digits of any script, with inner separators ("1945", "۱۳۲۵", "1,000")
-  initial,  ///< one letter abbreviated with a period: "M.D. Bagirov" gives M and D
+  initial,  ///< a capital letter abbreviated with a period: "M.D. Bagirov" gives M and D
 };
 
 /// A token: a view into the segmented text (valid while that text lives), where it starts,
