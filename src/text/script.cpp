@@ -43,11 +43,16 @@ LetterScript letter_script(char32_t cp) noexcept {
   switch (code) {
     case USCRIPT_COMMON:
     case USCRIPT_INHERITED:
-    case USCRIPT_UNKNOWN: return {};
-    case USCRIPT_LATIN: return {Script::latin, code};
-    case USCRIPT_CYRILLIC: return {Script::cyrillic, code};
-    case USCRIPT_ARABIC: return {Script::arabic, code};
-    default: return {Script::other, code};
+    case USCRIPT_UNKNOWN:
+      return {};
+    case USCRIPT_LATIN:
+      return {Script::latin, code};
+    case USCRIPT_CYRILLIC:
+      return {Script::cyrillic, code};
+    case USCRIPT_ARABIC:
+      return {Script::arabic, code};
+    default:
+      return {Script::other, code};
   }
 }
 
@@ -79,8 +84,9 @@ Script script_of_valid(std::string_view text) noexcept {
 
 }  // namespace detail
 
-Script script_of(char32_t cp) noexcept { return detail::letter_script(cp).script; }
-
+Script script_of(char32_t cp) noexcept {
+  return detail::letter_script(cp).script;
+}
 
 Result<Script> detect_script(std::string_view text) {
   if (auto v = validate_utf8(text); !v) return std::move(v).error();

@@ -81,8 +81,10 @@ void trim_joiners(std::string_view text, std::size_t& begin, std::size_t& end) n
     const std::string_view s = text.substr(at, 3);
     return s == kZwnj || s == kZwj;
   };
-  while (end - begin >= 3 && joiner_at(end - 3)) end -= 3;
-  while (end - begin >= 3 && joiner_at(begin)) begin += 3;
+  while (end - begin >= 3 && joiner_at(end - 3))
+    end -= 3;
+  while (end - begin >= 3 && joiner_at(begin))
+    begin += 3;
 }
 
 }  // namespace
