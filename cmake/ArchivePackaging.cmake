@@ -40,7 +40,10 @@ install(FILES
   DESTINATION ${ARCHIVE_CMAKE_DIR})
 
 # pkg-config: a static build lists its private dependencies in Requires.private/Libs.private.
+# The file is relocatable: its prefix is found from its own location (${pcfiledir}).
 get_target_property(ARCHIVE_OUTPUT_NAME archive OUTPUT_NAME)
+file(RELATIVE_PATH ARCHIVE_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" ARCHIVE_PC_TO_PREFIX "${ARCHIVE_PC_TO_PREFIX}")
 set(ARCHIVE_PC_LIBS_PRIVATE "-lboost_serialization -lboost_date_time")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/archive.pc.in" "${PROJECT_BINARY_DIR}/archive.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/archive.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
