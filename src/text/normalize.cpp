@@ -153,6 +153,61 @@ Result<void> fold_non_ascii(std::string_view text, std::string& out) {
   return detail::normalize_utf8(detail::nfc(), filtered, out);
 }
 
+// The fold of one code point of the common Russian and Persian alphabets, whose fold needs no
+// normalization: 0 when `cp` is outside that set (the full path must handle it), kDropped
+// when it folds to nothing. Must agree with fold_non_ascii (tests check every such point).
+constexpr char32_t kDropped = 0xFFFFFFFF;
+char32_t simple_fold(char32_t cp) noexcept {
+  if (cp >= 0x0410 && cp <= 0x042F) return cp + 0x20;  // А..Я → а..я (Й → й)
+  if (cp >= 0x0430 && cp <= 0x044F) return cp;         // а..я
+  if (cp == 0x0401 || cp == 0x0451) return 0x0435;     // Ё ё → е
+  if (const int digit = arabic_digit_value(cp); digit >= 0) return U'0' + digit;
+  switch (cp) {
+    case 0x0622:  // آ
+    case 0x0623:  // أ
+    case 0x0625:  // إ
+    case 0x0671:  // ٱ
+      return kAlef;
+    case 0x0624: return 0x0648;           // ؤ → و
+    case 0x0626:                          // ئ
+    case 0x064A:                          // ي
+    case 0x0649: return kPersianYeh;      // ى
+    case 0x0643: return kKeheh;           // ك
+    case 0x0629: return 0x0647;           // ة → ه
+    case kTatweel: return kDropped;
+    case kZwnj: return kDropped;
+    case 0x067E:                          // پ
+    case 0x0686:                          // چ
+    case 0x0698:                          // ژ
+    case 0x06A9:                          // ک
+    case 0x06AF:                          // گ
+    case 0x06CC: return cp;               // ی
+    default: break;
+  }
+  if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A)) return cp;
+  return 0;
+}
+
+// fold() for text made only of ASCII and simple_fold's letters, without ICU; false (and `out`
+// unspecified) when some code point needs the full path.
+bool fold_simple(std::string_view text, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out += (b >= 'A' && b <= 'Z') ? static_cast<char>(b + ('a' - 'A')) : static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    const detail::Decoded d = detail::decode_utf8(text, i);
+    const char32_t folded = d.problem == detail::Utf8Problem::none ? simple_fold(d.code_point) : 0;
+    if (folded == 0) return false;
+    if (folded != kDropped) detail::append_utf8(out, folded);
+    i += d.length;
+  }
+  return true;
+}
+
 bool is_letter_or_mark(char32_t cp) noexcept {
   return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
 }
@@ -231,6 +286,8 @@ Result<void> fold_into(std::string_view text, std::string& out) {
     }
     return {};
   }
+  if (fold_simple(text, out)) return {};  // valid, and needs no ICU
+  out.clear();
   if (auto v = validate_utf8(text); !v) return v;
   auto r = fold_non_ascii(text, out);
   if (!r) out.clear();
