@@ -14,5 +14,6 @@ namespace archive::cli {
 using Action = std::function<int()>;
 
 void add_text_commands(CLI::App& parent, Action& action);
+void add_date_commands(CLI::App& parent, Action& action);
 
 }  // namespace archive::cli
