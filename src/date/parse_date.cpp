@@ -1,4 +1,4 @@
-// Placeholder until the natural-language parser lands: reads EDTF only.
+// Placeholder until the natural-language parser lands.
 #include "archive/date/parse_date.hpp"
 
 namespace archive {
