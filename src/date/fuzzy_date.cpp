@@ -171,8 +171,10 @@ std::optional<Day> extreme_in_year(const EdtfDate& d, std::int64_t year, bool ea
 }  // namespace
 
 std::optional<DaySpan> bounds_of(const EdtfDate& d) noexcept {
-  const YearRange range = magnitude_range(d);
+  YearRange range = magnitude_range(d);
   const bool negative = d.negative || d.year < 0;
+  // "-0000" is not a year (year zero is 0000), so "-XXXX" means -9999 .. -1.
+  if (negative && range.low == 0) range.low = 1;
   // Years in ascending order: for negative years the largest magnitude comes first.
   const std::int64_t first_year = negative ? -range.high : range.low;
   const std::int64_t last_year = negative ? -range.low : range.high;
