@@ -190,6 +190,16 @@ std::optional<DaySpan> bounds_of(const EdtfDate& d) noexcept {
   if (d.precision != Precision::month && d.precision != Precision::day) {
     return DaySpan{Day::from_civil(first_year, 1, 1), Day::from_civil(last_year, 12, 31)};
   }
+  if ((d.unspecified & (kMonthMask | kDayMask)) == 0 && first_year == last_year) {
+    // The common case, a plain month or day: no search.
+    if (d.precision == Precision::month) {
+      return DaySpan{Day::from_civil(first_year, d.month, 1),
+                     Day::from_civil(first_year, d.month, days_in_month(first_year, d.month))};
+    }
+    if (d.day > days_in_month(first_year, d.month)) return std::nullopt;
+    const Day day = Day::from_civil(first_year, d.month, d.day);
+    return DaySpan{day, day};
+  }
   const bool year_pattern = (d.unspecified & kYearMask) != 0 && d.significant_digits == 0;
   auto matching_year = [&](std::int64_t y) {
     const std::int64_t magnitude = y < 0 ? -y : y;

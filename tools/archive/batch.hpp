@@ -30,4 +30,7 @@ std::size_t run_batch(std::istream& in, std::ostream& out, const LineTransform& 
 /// breaks by spaces.
 std::string tsv_field(std::string_view value);
 
+/// Appends tsv_field(value) to `out` without a temporary.
+void append_tsv_field(std::string& out, std::string_view value);
+
 }  // namespace archive::cli

@@ -13,6 +13,7 @@ constexpr int kExitBadUsage = 2;
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  std::cin.tie(nullptr);  // batch mode: do not flush the output before every input line
   CLI::App app{
       "archive — archival metadata: fuzzy dates, names across scripts, search.\n"
       "Transforming subcommands read one value per line on standard input and write "

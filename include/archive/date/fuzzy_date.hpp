@@ -208,7 +208,7 @@ class ARCHIVE_EXPORT FuzzyDate {
     return a.kind_ == b.kind_ && a.start_ == b.start_ && a.end_ == b.end_ &&
            a.elements_ == b.elements_;
   }
-  friend std::strong_ordering operator<=>(const FuzzyDate& a, const FuzzyDate& b);
+  friend ARCHIVE_EXPORT std::strong_ordering operator<=>(const FuzzyDate& a, const FuzzyDate& b);
 
  private:
   Kind kind_ = Kind::undated;
