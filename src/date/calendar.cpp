@@ -138,8 +138,16 @@ Result<unsigned> days_in_month(Calendar calendar, std::int64_t year, unsigned mo
       }
       return month == 2 ? (is_julian_leap(year) ? 29u : 28u) : days_in_month(2001, month);
     case Calendar::persian:
-    case Calendar::hijri:
       if (year > kMaxIcuYear || year < -kMaxIcuYear) return out_of_range(calendar, year);
+      return icu_days_in_month(calendar, year, month);
+    case Calendar::hijri:
+      // ICU's tabular Hijri calendar does not count years before the Hijra consistently.
+      if (year < 1) {
+        return make_error(ErrorCode::invalid_argument,
+                          "year " + std::to_string(year) +
+                              " is before the Hijri epoch (1 Muharram 1 AH = 16 July 622 Julian)");
+      }
+      if (year > kMaxIcuYear) return out_of_range(calendar, year);
       return icu_days_in_month(calendar, year, month);
   }
   return make_error(ErrorCode::invalid_argument, "unknown calendar");
@@ -202,7 +210,12 @@ Result<CalendarDate> from_day(Calendar calendar, Day day) {
       const int32_t m = cal->get(UCAL_MONTH, status);
       const int32_t d = cal->get(UCAL_DATE, status);
       if (U_FAILURE(status)) return make_error(ErrorCode::internal, "ICU calendar failed");
-      return CalendarDate{y, static_cast<unsigned>(m + 1), static_cast<unsigned>(d)};
+      const CalendarDate date{y, static_cast<unsigned>(m + 1), static_cast<unsigned>(d)};
+      // What from_day gives, to_day must take back: check the result's own range.
+      if (auto check = days_in_month(calendar, date.year, date.month); !check) {
+        return std::move(check).error();
+      }
+      return date;
     }
   }
   return make_error(ErrorCode::invalid_argument, "unknown calendar");

@@ -219,6 +219,12 @@ class Parser {
     const auto [dd, d_mask] = *day;
     if (d_mask == 0 && (dd < 1 || dd > 31))
       return fail_at(day_at, "day " + std::to_string(dd) + " is not 01–31");
+    if (d_mask == 0 && m_mask == 0 && mask == 0 && d.significant_digits == 0 &&
+        dd > days_in_month(d.year, m)) {
+      return fail_at(day_at, "no such day: day " + std::to_string(dd) + " does not exist in " +
+                                 std::to_string(d.year) + "-" + (m < 10 ? "0" : "") +
+                                 std::to_string(m));
+    }
     d.day = static_cast<std::uint8_t>(dd);
     d.unspecified |= static_cast<std::uint16_t>(d_mask << 6);
     d.precision = Precision::day;

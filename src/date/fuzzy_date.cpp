@@ -407,7 +407,62 @@ bool ordered(const EdtfDate& start, const EdtfDate& end) noexcept {
   return a && b && a->first <= detail::latest_unit_start(end, *b);
 }
 
-Result<void> check_date(const EdtfDate& d) {
+// Brings a caller-built date to the one form the parser produces for the same meaning, so
+// that == agrees with the canonical text: fields below the precision cleared, the sign flag
+// and the 'Y' prefix derived from the year.
+Result<void> normalize(EdtfDate& d) {
+  const bool has_month = d.precision >= Precision::season;
+  const bool has_day = d.precision == Precision::day;
+  if (!has_month) {
+    d.month = 0;
+    d.month_qualifier = Qualifier::none;
+  }
+  if (!has_day) {
+    d.day = 0;
+    d.day_qualifier = Qualifier::none;
+  }
+  std::uint16_t keep = 0x0F;
+  if (d.precision == Precision::month || has_day) keep |= 0x30;
+  if (has_day) keep |= 0xC0;
+  d.unspecified &= keep;
+  if (d.precision == Precision::century || d.precision == Precision::decade) {
+    d.unspecified = 0;
+    const std::int64_t unit = d.precision == Precision::century ? 100 : 10;
+    if (d.year % unit != 0) return invalid("a century or decade year must end in zeros");
+  }
+  if (d.year != 0) d.negative = d.year < 0;
+  if (d.year == 0 && (d.unspecified & 0x0F) == 0) d.negative = false;
+  const std::int64_t magnitude = d.year < 0 ? -d.year : d.year;
+  d.y_prefix = magnitude > 9999 || d.exponent != 0;
+  if (d.y_prefix && (d.precision != Precision::year || (d.unspecified & 0x0F) != 0)) {
+    return invalid("a year beyond four digits can have no month, day or unspecified digits");
+  }
+  if (d.exponent != 0) {
+    std::int64_t unit = 1;
+    for (unsigned k = 0; k < d.exponent && unit <= detail::kMaxYear; ++k)
+      unit *= 10;
+    if (unit > detail::kMaxYear || magnitude % unit != 0 || magnitude / unit == 0) {
+      return invalid("the year is not a multiple of its exponent");
+    }
+  }
+  if (d.significant_digits != 0 &&
+      (d.precision != Precision::year || (d.unspecified & 0x0F) != 0)) {
+    return invalid("significant digits need a fully specified year alone");
+  }
+  if (d.zone == EdtfDate::Zone::none) {
+    d.hour = d.minute = d.second = 0;
+    d.fraction = 0;
+    d.fraction_digits = 0;
+    d.offset_minutes = 0;
+  } else if (!has_day || d.unspecified != 0) {
+    return invalid("a time needs a full date");
+  }
+  if (d.zone != EdtfDate::Zone::offset) d.offset_minutes = 0;
+  return {};
+}
+
+Result<void> check_date(EdtfDate& d) {
+  if (auto r = normalize(d); !r) return r;
   if (d.year > detail::kMaxYear || d.year < -detail::kMaxYear) return invalid("year out of range");
   const bool month_ok = d.precision == Precision::season
                             ? (d.month >= 21 && d.month <= 41 && (d.unspecified & 0x30) == 0)
@@ -481,15 +536,16 @@ std::string DayBound::to_string() const {
 }
 
 Result<FuzzyDate> FuzzyDate::from_date(const EdtfDate& date) {
-  if (auto r = check_date(date); !r) return std::move(r).error();
   FuzzyDate f;
   f.kind_ = Kind::date;
   f.start_ = Endpoint{Endpoint::Type::date, date};
+  if (auto r = check_date(f.start_.date); !r) return std::move(r).error();
   return f;
 }
 
-Result<FuzzyDate> FuzzyDate::from_interval(const Endpoint& start, const Endpoint& end) {
-  for (const Endpoint* e : {&start, &end}) {
+Result<FuzzyDate> FuzzyDate::from_interval(const Endpoint& start_in, const Endpoint& end_in) {
+  Endpoint start = start_in, end = end_in;
+  for (Endpoint* e : {&start, &end}) {
     if (e->type != Endpoint::Type::date) continue;
     if (auto r = check_date(e->date); !r) return std::move(r).error();
     if (e->date.zone != EdtfDate::Zone::none)
@@ -516,7 +572,7 @@ Result<FuzzyDate> FuzzyDate::from_set(Kind kind, std::vector<SetElement> element
   for (std::size_t i = 0; i < elements.size(); ++i) {
     SetElement& e = elements[i];
     if (!e.range) e.last = Endpoint{};
-    for (const Endpoint* p : {&e.first, &e.last}) {
+    for (Endpoint* p : {&e.first, &e.last}) {
       if (p->type != Endpoint::Type::date) continue;
       if (auto r = check_date(p->date); !r) return std::move(r).error();
       if (p->date.zone != EdtfDate::Zone::none) return invalid("a set's dates cannot have a time");
@@ -556,6 +612,14 @@ FuzzyDate FuzzyDate::from_day(Day day) {
   EdtfDate d;
   d.year = c.year;
   d.negative = c.year < 0;
+  if (c.year > 9999 || c.year < -9999) {
+    // EDTF writes no month or day in a year beyond four digits: the year it is.
+    d.y_prefix = true;
+    FuzzyDate f;
+    f.kind_ = Kind::date;
+    f.start_ = Endpoint{Endpoint::Type::date, d};
+    return f;
+  }
   d.month = static_cast<std::uint8_t>(c.month);
   d.day = static_cast<std::uint8_t>(c.day);
   d.precision = Precision::day;
@@ -568,6 +632,26 @@ FuzzyDate FuzzyDate::from_day(Day day) {
 FuzzyDate FuzzyDate::from_days(Day first, Day last) {
   assert(first <= last);
   if (first == last) return from_day(first);
+  const std::int64_t y1 = first.civil().year, y2 = last.civil().year;
+  if (y1 < -9999 || y1 > 9999 || y2 < -9999 || y2 > 9999) {
+    // Beyond four-digit years EDTF has years only, and 'Y' years cannot end an interval:
+    // the value becomes the set range [Ya..Yb] (or the one year).
+    if (y1 == y2) return from_day(first);
+    std::vector<SetElement> range(1);
+    range[0].range = true;
+    range[0].first = from_day(first).start_;
+    range[0].last = from_day(last).start_;
+    if (y1 >= -9999 && y1 <= 9999) range[0].first.date.precision = Precision::year;
+    if (y2 >= -9999 && y2 <= 9999) range[0].last.date.precision = Precision::year;
+    FuzzyDate f;
+    f.kind_ = Kind::one_of;
+    f.elements_ = std::move(range);
+    for (Endpoint* p : {&f.elements_[0].first, &f.elements_[0].last}) {
+      p->date.month = 0;
+      p->date.day = 0;
+    }
+    return f;
+  }
   FuzzyDate f;
   f.kind_ = Kind::interval;
   f.start_ = from_day(first).start_;
@@ -588,8 +672,10 @@ int FuzzyDate::level() const noexcept {
     case Kind::interval: {
       int level =
           (start_.type == Endpoint::Type::date && end_.type == Endpoint::Type::date) ? 0 : 1;
-      for_each_date(*this,
-                    [&](const EdtfDate& d) { level = std::max(level, detail::level_of(d)); });
+      for_each_date(*this, [&](const EdtfDate& d) {
+        // Unspecified digits in an interval's end are level 2 ("2004-06-XX/2004-07-03").
+        level = std::max(level, d.unspecified != 0 ? 2 : detail::level_of(d));
+      });
       return level;
     }
     case Kind::one_of:
@@ -761,10 +847,15 @@ std::string FuzzyDate::to_edtf() const {
       for (std::size_t i = 0; i < elements_.size(); ++i) {
         if (i > 0) out += ", ";
         const SetElement& e = elements_[i];
-        append_endpoint(out, e.first);
-        if (e.range) {
-          if (e.first.type == Endpoint::Type::date) out += "..";
+        if (!e.range) {
+          append_endpoint(out, e.first);
+        } else if (e.first.type == Endpoint::Type::open) {
+          append_endpoint(out, e.first);  // "..b"
           append_endpoint(out, e.last);
+        } else {
+          append_endpoint(out, e.first);  // "a..b" or "a.."
+          out += "..";
+          if (e.last.type == Endpoint::Type::date) append_endpoint(out, e.last);
         }
       }
       out += kind_ == Kind::one_of ? ']' : '}';

@@ -135,9 +135,11 @@ class ARCHIVE_EXPORT FuzzyDate {
   [[nodiscard]] static Result<FuzzyDate> from_date(const EdtfDate& date);
   [[nodiscard]] static Result<FuzzyDate> from_interval(const Endpoint& start, const Endpoint& end);
   [[nodiscard]] static Result<FuzzyDate> from_set(Kind kind, std::vector<SetElement> elements);
-  /// The date of one day (day precision, no qualifiers).
+  /// The date of one day (day precision, no qualifiers). EDTF writes no month or day in a
+  /// year beyond four digits, so such a day becomes its 'Y' year.
   [[nodiscard]] static FuzzyDate from_day(Day day);
-  /// The interval of whole days [first, last] (precondition: first <= last).
+  /// The interval of whole days [first, last] (precondition: first <= last); beyond
+  /// four-digit years, the set range of their years ("[Y-12000..-9000]"), as EDTF allows.
   [[nodiscard]] static FuzzyDate from_days(Day first, Day last);
 
   [[nodiscard]] Kind kind() const noexcept { return kind_; }
