@@ -1,6 +1,8 @@
-// The main demo: the text part at work on the names and dates of the seed collection page
-// ("Iran-Soviet Relations"). For each string it shows the script, the search fold and the
-// word tokens, then shows that different spellings meet in one folded key.
+// The main demo, on the names and dates of the seed collection page ("Iran-Soviet
+// Relations"): the text part (script, search fold, word tokens; spellings that meet in one
+// folded key), then the date part (catalogers' dates in three languages and four calendars,
+// normalized to EDTF with their strict bounds, and a date-range test).
+#include <archive/date.hpp>
 #include <archive/text.hpp>
 #include <archive/version.hpp>
 #include <iostream>
@@ -58,5 +60,39 @@ int main() {
   // Bad input gets a clear error that says what and where.
   const auto bad = text::fold("Bag\xC3(irov");
   std::cout << "\nInvalid UTF-8 is refused: " << bad.error().describe() << '\n';
+
+  // Dates as the collection's catalogers wrote them, in three languages and four calendars.
+  std::cout << "\nDates (expression -> EDTF, earliest .. latest, calendar written in):\n";
+  const std::string_view expressions[] = {
+      "July 6, 1945",            // the decree of the CC CPSU Politburo
+      "April 12, 1946",          // the telegram to M.D. Bagirov
+      "6 июля 1945 г.",          // the decree's date in Russian
+      "۱۵ شهریور ۱۳۲۵",          // Solar Hijri: 6 September 1946
+      "24 October 1917 (O.S.)",  // Julian, Old Style
+      "Spring 1946",             // the Iran crisis
+      "c. 1945",
+      "1940s",
+      "between 1945 and 1947",
+      "n.d.",
+      "1946-21",  // EDTF: spring 1946
+  };
+  const archive::DayRange year_1946{archive::Day::from_civil(1946, 1, 1),
+                                    archive::Day::from_civil(1946, 12, 31)};
+  for (const std::string_view e : expressions) {
+    const auto date = archive::parse_date(e);
+    if (!date) {
+      std::cout << "  error: " << e << ": " << date.error().describe() << '\n';
+      return 1;
+    }
+    std::cout << "  " << e << "  ->  " << (date->is_undated() ? "(undated)" : date->to_edtf())
+              << "  " << date->earliest().to_string() << " .. " << date->latest().to_string()
+              << "  [" << archive::to_string(date->provenance().calendar) << "]"
+              << (date->certainly_within(year_1946)    ? "  in 1946"
+                  : date->possibly_overlaps(year_1946) ? "  maybe 1946"
+                                                       : "")
+              << '\n';
+  }
+  const auto impossible = archive::parse_edtf("1945-02-30");
+  std::cout << "\nAn impossible date is refused: " << impossible.error().describe() << '\n';
   return 0;
 }
