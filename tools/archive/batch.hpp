@@ -24,7 +24,18 @@ using LineTransform = std::function<Result<Fields>(std::string_view value)>;
 /// `input<TAB>field<TAB>field…` per line to `out`. Every column is made TSV-safe (tsv_field),
 /// so a line always has the columns the command fixes. Returns the number of lines that gave
 /// an error.
-std::size_t run_batch(std::istream& in, std::ostream& out, const LineTransform& transform);
+std::size_t run_batch(std::istream& in, std::ostream& out, const LineTransform& transform,
+                      std::size_t echo_columns = 1);
+
+/// Turns the tab-separated columns of one input line into result columns.
+using ColumnsTransform =
+    std::function<Result<Fields>(const std::vector<std::string_view>& columns)>;
+
+/// As run_batch, for commands whose input lines hold `columns` tab-separated values (`a<TAB>b`
+/// for `names match`): each is echoed as its own column. A line with fewer columns gives an
+/// error line; tabs beyond the last column stay in it.
+std::size_t run_batch_columns(std::istream& in, std::ostream& out, std::size_t columns,
+                              const ColumnsTransform& transform);
 
 /// A value made safe for one TSV column: invalid UTF-8 replaced by U+FFFD, tabs and line
 /// breaks by spaces.

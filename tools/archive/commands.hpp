@@ -15,5 +15,6 @@ using Action = std::function<int()>;
 
 void add_text_commands(CLI::App& parent, Action& action);
 void add_date_commands(CLI::App& parent, Action& action);
+void add_names_commands(CLI::App& parent, Action& action);
 
 }  // namespace archive::cli
