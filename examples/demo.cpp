@@ -3,6 +3,7 @@
 // folded key), then the date part (catalogers' dates in three languages and four calendars,
 // normalized to EDTF with their strict bounds, and a date-range test).
 #include <archive/date.hpp>
+#include <archive/names.hpp>
 #include <archive/text.hpp>
 #include <archive/version.hpp>
 #include <iostream>
@@ -94,5 +95,41 @@ int main() {
   }
   const auto impossible = archive::parse_edtf("1945-02-30");
   std::cout << "\nAn impossible date is refused: " << impossible.error().describe() << '\n';
+
+  // Names across scripts: romanization under named schemes, then matching.
+  const archive::Transliterator& transliterator = archive::Transliterator::shared();
+  std::cout << "\nRomanization (popular | BGN/PCGN | ALA-LC):\n";
+  for (const std::string_view name :
+       {"Мир Джафар Багиров", "Вячеслав Молотов", "محمدرضا پهلوی", "نورالدین کیانوری"}) {
+    std::cout << "  " << name << "  ->";
+    for (const archive::Scheme scheme :
+         {archive::Scheme::popular, archive::Scheme::bgn_pcgn, archive::Scheme::ala_lc}) {
+      const auto latin = transliterator.romanize(name, {scheme});
+      if (!latin) {
+        std::cout << "\n  error: " << latin.error().describe() << '\n';
+        return 1;
+      }
+      std::cout << (scheme == archive::Scheme::popular ? "  " : " | ") << *latin;
+    }
+    std::cout << '\n';
+  }
+  std::cout << "\nMatching (score; match at " << archive::kNameMatchThreshold << "):\n";
+  const std::pair<std::string_view, std::string_view> pairs[] = {
+      {"M.D. Bagirov", "Мир Джафар Багиров"},
+      {"Mir Cəfər Bağırov", "Mir Jafar Baghirov"},
+      {"Kyanuri", "نورالدین کیانوری"},
+      {"Pahlavi, Mohammad Reza", "Mohammed Reza Shah Pahlavi"},
+      {"Bagirov", "Bakirov"},
+      {"Ashraf Pahlavi", "Mohammad Reza Pahlavi"},
+  };
+  for (const auto& [a, b] : pairs) {
+    const auto score = archive::match(a, b);
+    if (!score) {
+      std::cout << "  error: " << score.error().describe() << '\n';
+      return 1;
+    }
+    std::cout << "  " << a << "  ~  " << b << "  " << *score
+              << (*score >= archive::kNameMatchThreshold ? "  match" : "  no match") << '\n';
+  }
   return 0;
 }

@@ -1,1 +1,526 @@
+// name_keys, match and NameMatcher: the seed's people in every script and spelling, true and
+// false pairs with recall and precision, the properties of the score, and the shared
+// Wikidata name pairs (../shared/data/names/names_ru.tsv) evaluated as tools/score does.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "archive/names/match.hpp"
+#include "archive/text/normalize.hpp"
+
+namespace archive {
+namespace {
+
+double score(std::string_view a, std::string_view b) {
+  auto s = match(a, b);
+  EXPECT_TRUE(s.has_value()) << a << " | " << b << ": " << (s ? "" : s.error().describe());
+  return s.value_or(-1.0);
+}
+
+std::vector<std::string> keys(std::string_view name) {
+  auto k = name_keys(name);
+  EXPECT_TRUE(k.has_value()) << name << ": " << (k ? "" : k.error().describe());
+  return k.value_or(std::vector<std::string>{});
+}
+
+bool has(const std::vector<std::string>& v, std::string_view key) {
+  return std::find(v.begin(), v.end(), key) != v.end();
+}
+
+std::vector<std::string> with_prefix(const std::vector<std::string>& v, std::string_view p) {
+  std::vector<std::string> out;
+  for (const std::string& k : v) {
+    if (k.rfind(p, 0) == 0) out.push_back(k);
+  }
+  return out;
+}
+
+bool share_key(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::any_of(a.begin(), a.end(), [&](const std::string& k) { return has(b, k); });
+}
+
+// ---- name_keys ----
+
+TEST(NameKeys, FoldedFormsAndSkeletons) {
+  const auto k = keys("Mir Jafar Bagirov");
+  EXPECT_TRUE(has(k, "bagirov"));
+  EXPECT_TRUE(has(k, "jafar"));
+  EXPECT_TRUE(has(k, "sk:bgrv"));
+  EXPECT_TRUE(has(k, "vk:b.g.r.v"));
+  EXPECT_FALSE(has(k, "mir")) << "titles are left out";
+  EXPECT_TRUE(std::is_sorted(k.begin(), k.end()));
+  EXPECT_EQ(std::adjacent_find(k.begin(), k.end()), k.end());
+}
+
+TEST(NameKeys, SpellingsOfOneNameShareKeys) {
+  const auto bagirov = keys("Bagirov");
+  for (const char* variant : {"Baghirov", "Bağırov", "Багиров", "BAGIROV", "Bagirow", "Bagiroff"}) {
+    EXPECT_TRUE(has(keys(variant), "sk:bgrv")) << variant;
+  }
+  EXPECT_TRUE(has(keys("Bağırov"), "bagirov")) << "the plain fold is kept";
+  EXPECT_TRUE(share_key(keys("Kianuri"), keys("Kyanuri")));
+  EXPECT_TRUE(share_key(keys("Kianuri"), keys("Kiyanuri")));
+  EXPECT_TRUE(share_key(keys("Mir Jafar"), keys("Mir Dzhafar")));
+  EXPECT_TRUE(share_key(keys("Mir Jafar"), keys("Mir Cəfər")));
+  EXPECT_TRUE(share_key(keys("Mosaddegh"), keys("Mossadeq")));
+  EXPECT_TRUE(share_key(keys("Pahlavi"), keys("پهلوی")));
+  EXPECT_TRUE(share_key(keys("Kianuri"), keys("کیانوری")));
+  EXPECT_TRUE(share_key(keys("Molotov"), keys("Молотов")));
+}
+
+TEST(NameKeys, DifferentNamesKeepDifferentKeys) {
+  // Bagirov, Bakirov and Bagrov must not collapse into one key set.
+  const auto bagirov = keys("Bagirov"), bakirov = keys("Bakirov"), bagrov = keys("Bagrov");
+  EXPECT_FALSE(share_key(with_prefix(bagirov, "sk:"), with_prefix(bakirov, "sk:")));
+  EXPECT_FALSE(share_key(bagirov, bakirov));
+  EXPECT_FALSE(share_key(with_prefix(bagirov, "vk:"), with_prefix(bagrov, "vk:")));
+  EXPECT_FALSE(share_key(with_prefix(bakirov, "sk:"), with_prefix(bagrov, "sk:")));
+  EXPECT_NE(bagirov, bagrov);
+}
+
+TEST(NameKeys, Errors) {
+  const auto bad = name_keys("Bagirov \xE2\x82");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code, ErrorCode::invalid_utf8);
+  EXPECT_EQ(bad.error().offset, 8u);
+  const auto none = name_keys("1945");
+  ASSERT_FALSE(none.has_value());
+  EXPECT_EQ(none.error().code, ErrorCode::parse_error);
+}
+
+// ---- match: properties ----
+
+TEST(Match, IdentityRangeAndSymmetry) {
+  const std::vector<std::string> names = {
+      "Mir Jafar Bagirov", "M.D. Bagirov",    "Мир Джафар Багиров", "Bakirov",
+      "محمدرضا پهلوی",     "Pahlavi, Mohammad Reza", "Nur al-Din Kianuri", "Shah"};
+  for (const std::string& a : names) {
+    EXPECT_EQ(score(a, a), 1.0) << a;
+    for (const std::string& b : names) {
+      const double s = score(a, b);
+      EXPECT_GE(s, 0.0);
+      EXPECT_LE(s, 1.0);
+      EXPECT_EQ(s, score(b, a)) << a << " | " << b;
+    }
+  }
+}
+
+TEST(Match, Errors) {
+  const auto bad = match("Bagirov", "Ba\xFFgirov");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code, ErrorCode::invalid_utf8);
+  EXPECT_EQ(bad.error().offset, 2u);
+  EXPECT_EQ(match("", "Bagirov").error().code, ErrorCode::parse_error);
+}
+
+TEST(Match, TitlesAndOrderDoNotMatter) {
+  EXPECT_EQ(score("Pahlavi, Mohammad Reza", "Mohammad Reza Shah Pahlavi"), 1.0);
+  EXPECT_EQ(score("Generalissimo Stalin", "Stalin"), 1.0);
+  EXPECT_EQ(score("товарищ Сталин", "Сталин"), 1.0);
+  EXPECT_EQ(score("Princess Ashraf Pahlavi", "Ashraf Pahlavi"), 1.0);
+  EXPECT_EQ(score("Mir Jafar Bagirov", "Jafar Bagirov"), 1.0);
+}
+
+TEST(Match, InitialsMatchTheWordsTheyBegin) {
+  EXPECT_GE(score("M.D. Bagirov", "Mir Jafar Bagirov"), 0.9);
+  EXPECT_GE(score("M.D. Bagirov", "Mir Dzhafar Bagirov"), 0.9);
+  EXPECT_GE(score("М. Д. Багиров", "Mir Jafar Bagirov"), 0.9);
+  EXPECT_GE(score("V.M. Molotov", "Vyacheslav Mikhailovich Molotov"), 0.9);
+  EXPECT_LT(score("A.B. Bagirov", "Mir Jafar Bagirov"), kNameMatchThreshold);
+  EXPECT_EQ(score("M.D. Bagirov", "M. D. Bagirov"), 1.0);
+}
+
+TEST(Match, AMissingNameCostsLessThanAWrongOne) {
+  const double missing = score("Bagirov", "Mir Jafar Bagirov");
+  EXPECT_GE(missing, kNameMatchThreshold);
+  EXPECT_LT(missing, 1.0);
+  const double wrong = score("Ali Bagirov", "Mir Jafar Bagirov");
+  EXPECT_LT(wrong, kNameMatchThreshold);
+  EXPECT_LT(wrong, missing);
+  EXPECT_GE(score("Vyacheslav Molotov", "Vyacheslav Mikhailovich Molotov"), 0.9);
+}
+
+TEST(Match, SameFamilyDifferentPeople) {
+  EXPECT_LT(score("Ashraf Pahlavi", "Mohammad Reza Pahlavi"), kNameMatchThreshold);
+  EXPECT_LT(score("Princess Ashraf Pahlavi", "Mohammed Reza Shah Pahlavi"), kNameMatchThreshold);
+  EXPECT_LT(score("Mohammad Ali Pahlavi", "Mohammad Reza Pahlavi"), kNameMatchThreshold);
+  EXPECT_LT(score("Мир Джафар Аббасович Багиров", "Мир Джафар Иванович Багиров"),
+            kNameMatchThreshold);
+}
+
+TEST(Match, BagirovBakirovBagrovStayApart) {
+  EXPECT_LT(score("Bagirov", "Bakirov"), kNameMatchThreshold);
+  EXPECT_LT(score("Bagirov", "Bagrov"), kNameMatchThreshold);
+  EXPECT_LT(score("Bakirov", "Bagrov"), kNameMatchThreshold);
+  EXPECT_LT(score("Mir Jafar Bagirov", "Mir Jafar Bakirov"), kNameMatchThreshold);
+  EXPECT_LT(score("Багиров", "Бакиров"), kNameMatchThreshold);
+  EXPECT_LT(score("Багиров", "Bagrov"), kNameMatchThreshold);
+}
+
+TEST(Match, RomanizationsAcrossLanguages) {
+  EXPECT_GE(score("Khrushchev", "Chruschtschow"), kNameMatchThreshold);
+  EXPECT_GE(score("Tschaikowski", "Чайковский"), kNameMatchThreshold);
+  EXPECT_GE(score("Wjatscheslaw Michailowitsch Molotow", "Vyacheslav Mikhailovich Molotov"),
+            kNameMatchThreshold);
+  EXPECT_GE(score("Nizami Gəncəvi", "Низами Гянджеви"), kNameMatchThreshold);
+  EXPECT_GE(score("Yevgeny", "Евгений"), kNameMatchThreshold);
+  EXPECT_GE(score("Jewgeni", "Евгений"), kNameMatchThreshold);
+  EXPECT_GE(score("Romanoff", "Романов"), kNameMatchThreshold);
+}
+
+TEST(Match, Compounds) {
+  EXPECT_GE(score("Nur al-Din Kianuri", "Nureddin Kianuri"), 0.9);
+  EXPECT_GE(score("Nur ud-Din Kianuri", "Nureddin Kianuri"), 0.9);
+  EXPECT_GE(score("Mohammadreza Pahlavi", "Mohammad Reza Pahlavi"), 0.9);
+  EXPECT_GE(score("Fakhr-Arai", "Fakhr Arai"), 0.9);
+  EXPECT_GE(score("Charles de Gaulle", "Charles Gaulle"), 0.9);
+}
+
+// ---- the seed's people: every script and spelling ----
+
+struct Person {
+  const char* who;
+  std::vector<const char*> forms;
+};
+
+const std::vector<Person>& seed_people() {
+  static const std::vector<Person> people = {
+      {"Bagirov",
+       {"Мир Джафар Багиров", "Mir Jafar Bagirov", "Mir Dzhafar Bagirov", "Baghirov",
+        "Mir Cəfər Bağırov", "M.D. Bagirov", "Mir Bagirov", "Багиров, Мир Джафар Аббасович",
+        "Bagirov, Mir Jafar", "Багиров М. Д.", "Mir Jafar Abbasovich Bagirov"}},
+      {"Kianuri",
+       {"Nureddin Kianuri", "Kyanuri", "Kiyanuri", "Nur al-Din Kianuri", "نورالدین کیانوری",
+        "Kianuri, Nureddin", "Нуреддин Киянури", "Noureddin Kianouri"}},
+      {"Mohammad Reza Pahlavi",
+       {"Mohammad Reza Pahlavi", "Mohammed Reza Shah", "محمدرضا پهلوی", "Mohammed Reza Pahlavi",
+        "Pahlavi, Mohammad Reza", "Shah Mohammad Reza Pahlavi", "محمدرضا شاه پهلوی",
+        "Мохаммед Реза Пехлеви", "Muhammad Riza Pahlavi"}},
+      {"Ashraf Pahlavi",
+       {"Princess Ashraf Pahlavi", "Ashraf Pahlavi", "اشرف پهلوی", "شاهدخت اشرف پهلوی",
+        "Ашраф Пехлеви"}},
+      {"Stalin",
+       {"Stalin", "Сталин", "Joseph Stalin", "Иосиф Виссарионович Сталин", "Iosif Stalin",
+        "Generalissimo Stalin", "Сталин И. В.", "J.V. Stalin"}},
+      {"Molotov",
+       {"Molotov", "Молотов", "Vyacheslav Molotov", "Вячеслав Михайлович Молотов",
+        "V.M. Molotov", "Viacheslav Molotov", "Wjatscheslaw Molotow"}},
+      {"Naser Fakhr Arai",
+       {"Naser Fakhr Arai", "Nasser Fakhr-Arai", "ناصر فخرآرایی", "Naser Fakhrarai"}},
+      {"Bakirov", {"Bakirov", "Бакиров"}},
+      {"Bagrov", {"Bagrov", "Багров"}},
+      {"Dzhugashvili", {"Dzhugashvili", "Джугашвили", "Jughashvili"}},
+      {"Malenkov", {"Malenkov", "Маленков", "Georgy Malenkov"}},
+      {"Mosaddegh", {"Mohammad Mosaddegh", "Mossadeq", "محمد مصدق", "Мохаммед Мосаддык"}},
+  };
+  return people;
+}
+
+struct PairCounts {
+  std::size_t true_pairs = 0, true_matched = 0, false_pairs = 0, false_matched = 0;
+};
+
+TEST(Match, SeedPeopleRecallAndPrecision) {
+  PairCounts c;
+  std::vector<std::string> missed, confused;
+  const auto& people = seed_people();
+  for (std::size_t p = 0; p < people.size(); ++p) {
+    for (std::size_t q = p; q < people.size(); ++q) {
+      for (std::size_t i = 0; i < people[p].forms.size(); ++i) {
+        for (std::size_t j = (p == q ? i + 1 : 0); j < people[q].forms.size(); ++j) {
+          const char* a = people[p].forms[i];
+          const char* b = people[q].forms[j];
+          const bool same = p == q;
+          const double s = score(a, b);
+          const bool matched = s >= kNameMatchThreshold;
+          (same ? c.true_pairs : c.false_pairs) += 1;
+          (same ? c.true_matched : c.false_matched) += matched ? 1 : 0;
+          if (same && !matched) missed.push_back(std::string(a) + " | " + b + " " + std::to_string(s));
+          if (!same && matched) confused.push_back(std::string(a) + " | " + b + " " + std::to_string(s));
+        }
+      }
+    }
+  }
+  const double recall = static_cast<double>(c.true_matched) / static_cast<double>(c.true_pairs);
+  const double precision = static_cast<double>(c.true_matched) /
+                           static_cast<double>(c.true_matched + c.false_matched);
+  std::cout << "seed people: recall " << c.true_matched << "/" << c.true_pairs << " = " << recall
+            << ", false matches " << c.false_matched << "/" << c.false_pairs
+            << ", precision " << precision << "\n";
+  for (const std::string& m : missed)
+    std::cout << "  missed   " << m << "\n";
+  for (const std::string& m : confused)
+    std::cout << "  confused " << m << "\n";
+  // Regression floors, just below what the matcher reaches: 197/198 (the miss is Russian
+  // Мосаддык, whose к for Persian q is a consonant change), precision 1.
+  EXPECT_GE(recall, 0.98);
+  EXPECT_GE(precision, 0.99);
+}
+
+// ---- NameMatcher ----
+
+TEST(NameMatcher, FindsEveryoneByAnySpelling) {
+  NameMatcher matcher;
+  const auto& people = seed_people();
+  for (std::size_t p = 0; p < people.size(); ++p) {
+    ASSERT_TRUE(matcher.add(p + 1, people[p].forms[0]).has_value());
+  }
+  EXPECT_EQ(matcher.size(), people.size());
+  std::size_t found = 0, total = 0, first = 0;
+  for (std::size_t p = 0; p < people.size(); ++p) {
+    for (const char* form : people[p].forms) {
+      auto r = matcher.find(form);
+      ASSERT_TRUE(r.has_value()) << form;
+      ++total;
+      const bool hit = std::any_of(r->begin(), r->end(),
+                                   [&](const NameCandidate& c) { return c.id == p + 1; });
+      found += hit ? 1 : 0;
+      first += !r->empty() && r->front().id == p + 1 ? 1 : 0;
+      for (std::size_t i = 1; i < r->size(); ++i)
+        EXPECT_GE((*r)[i - 1].score, (*r)[i].score);
+    }
+  }
+  std::cout << "NameMatcher over the seed people: found " << found << "/" << total
+            << ", first " << first << "/" << total << "\n";
+  EXPECT_GE(found, total - 2);
+  EXPECT_GE(first, total - 2);
+}
+
+TEST(NameMatcher, VariantsShareAnIdAndLimitsHold) {
+  NameMatcher matcher;
+  ASSERT_TRUE(matcher.add(7, "Мир Джафар Багиров").has_value());
+  ASSERT_TRUE(matcher.add(7, "Mir Jafar Bagirov").has_value());
+  ASSERT_TRUE(matcher.add(8, "Bakirov").has_value());
+  ASSERT_TRUE(matcher.add(9, "Bagrov").has_value());
+  EXPECT_EQ(matcher.size(), 4u);
+  auto r = matcher.find("Baghirov");
+  ASSERT_TRUE(r.has_value());
+  ASSERT_EQ(r->size(), 1u) << "one entry per id; Bakirov and Bagrov stay below the threshold";
+  EXPECT_EQ(r->front().id, 7u);
+  EXPECT_DOUBLE_EQ(r->front().score, score("Baghirov", "Mir Jafar Bagirov"));
+
+  auto loose = matcher.find("Bagirov", 10, 0.5);
+  ASSERT_TRUE(loose.has_value());
+  EXPECT_GE(loose->size(), 2u);
+  EXPECT_EQ(loose->front().id, 7u);
+  auto one = matcher.find("Bagirov", 1, 0.0);
+  ASSERT_TRUE(one.has_value());
+  EXPECT_EQ(one->size(), 1u);
+  auto none = matcher.find("Bagirov", 0);
+  ASSERT_TRUE(none.has_value());
+  EXPECT_TRUE(none->empty());
+  EXPECT_TRUE(matcher.find("Molotov")->empty());
+}
+
+TEST(NameMatcher, Errors) {
+  NameMatcher matcher;
+  EXPECT_EQ(matcher.add(1, "\xC0\x80").error().code, ErrorCode::invalid_utf8);
+  EXPECT_EQ(matcher.add(1, "---").error().code, ErrorCode::parse_error);
+  EXPECT_EQ(matcher.size(), 0u);
+  EXPECT_EQ(matcher.find("Ba\xFF").error().code, ErrorCode::invalid_utf8);
+}
+
+TEST(NameMatcher, MoveOnlyAndConcurrentFind) {
+  static_assert(!std::is_copy_constructible_v<NameMatcher>);
+  static_assert(std::is_nothrow_move_constructible_v<NameMatcher>);
+  NameMatcher built;
+  const std::array<const char*, 6> names = {"Mir Jafar Bagirov", "Nureddin Kianuri",
+                                            "Mohammad Reza Pahlavi", "Stalin", "Molotov",
+                                            "Ashraf Pahlavi"};
+  for (std::size_t i = 0; i < names.size(); ++i)
+    ASSERT_TRUE(built.add(i, names[i]).has_value());
+  const NameMatcher matcher = std::move(built);
+  EXPECT_EQ(matcher.size(), names.size());
+
+  std::vector<std::thread> threads;
+  std::vector<int> failures(8, 0);
+  for (std::size_t t = 0; t < failures.size(); ++t) {
+    threads.emplace_back([&, t] {
+      const std::array<const char*, 6> queries = {"Багиров", "Kyanuri", "محمدرضا پهلوی",
+                                                  "Сталин", "Молотов", "اشرف پهلوی"};
+      for (int round = 0; round < 20; ++round) {
+        for (std::size_t q = 0; q < queries.size(); ++q) {
+          auto r = matcher.find(queries[q]);
+          if (!r || r->empty() || r->front().id != q) ++failures[t];
+        }
+      }
+    });
+  }
+  for (std::thread& th : threads)
+    th.join();
+  for (int f : failures)
+    EXPECT_EQ(f, 0);
+}
+
+// ---- the shared Wikidata pairs, as tools/score evaluates them ----
+
+// Python's random.Random (MT19937 seeded by init_by_array), enough of it to replay
+// tools/score: random.Random(2024), shuffle and choice.
+class PyRandom {
+ public:
+  explicit PyRandom(std::uint32_t seed) {
+    init(19650218u);
+    std::size_t i = 1;
+    for (std::size_t k = kN; k > 0; --k) {  // init_by_array with the key {seed}
+      mt_[i] = (mt_[i] ^ ((mt_[i - 1] ^ (mt_[i - 1] >> 30)) * 1664525u)) + seed;
+      if (++i >= kN) mt_[0] = mt_[kN - 1], i = 1;
+    }
+    for (std::size_t k = kN - 1; k > 0; --k) {
+      mt_[i] = (mt_[i] ^ ((mt_[i - 1] ^ (mt_[i - 1] >> 30)) * 1566083941u)) -
+               static_cast<std::uint32_t>(i);
+      if (++i >= kN) mt_[0] = mt_[kN - 1], i = 1;
+    }
+    mt_[0] = 0x80000000u;
+  }
+  // random._randbelow(n) for n < 2^32.
+  std::size_t below(std::size_t n) {
+    int bits = 0;
+    while ((n >> bits) != 0) ++bits;
+    while (true) {
+      const std::size_t r = next() >> (32 - bits);
+      if (r < n) return r;
+    }
+  }
+  template <class T>
+  void shuffle(std::vector<T>& v) {
+    for (std::size_t i = v.size() - 1; i > 0; --i)
+      std::swap(v[i], v[below(i + 1)]);
+  }
+
+ private:
+  static constexpr std::size_t kN = 624;
+  void init(std::uint32_t s) {
+    mt_[0] = s;
+    for (std::size_t i = 1; i < kN; ++i)
+      mt_[i] = 1812433253u * (mt_[i - 1] ^ (mt_[i - 1] >> 30)) + static_cast<std::uint32_t>(i);
+    index_ = kN;
+  }
+  std::uint32_t next() {
+    if (index_ >= kN) {
+      for (std::size_t k = 0; k < kN; ++k) {
+        const std::uint32_t y = (mt_[k] & 0x80000000u) | (mt_[(k + 1) % kN] & 0x7fffffffu);
+        mt_[k] = mt_[(k + 397) % kN] ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
+      }
+      index_ = 0;
+    }
+    std::uint32_t y = mt_[index_++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
+  }
+  std::array<std::uint32_t, kN> mt_{};
+  std::size_t index_ = kN;
+};
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out += cp;
+    i += n;
+  }
+  return out;
+}
+
+std::size_t levenshtein(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1] ? 1 : 0)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n\v\f");
+  if (first == std::string_view::npos) return {};
+  return std::string(s.substr(first, s.find_last_not_of(" \t\r\n\v\f") - first + 1));
+}
+
+TEST(MatchSharedData, WikidataLatinCyrillicPairs) {
+  const std::filesystem::path path =
+      std::filesystem::path(ARCHIVE_SHARED_DATA_DIR) / "names" / "names_ru.tsv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is absent (shared data not here)";
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::pair<std::string, std::string>> rows;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    const std::size_t tab2 = line.find('\t', tab + 1);
+    rows.emplace_back(trim(std::string_view(line).substr(0, tab)),
+                      trim(std::string_view(line).substr(tab + 1, tab2 - tab - 1)));
+  }
+  ASSERT_GT(rows.size(), 3000u);
+
+  // tools/score: shuffle with random.Random(2024); the first 3,000 pairs are positives; each
+  // Latin token is also paired with a random other row's Cyrillic token whose Latin side is
+  // far from it (edit distance of the folded forms above max(3, len / 2)). tools/score folds
+  // with NFKD and drops combining marks; text::fold agrees on these Latin tokens but for rare
+  // letters (ł, ø, ß), so a handful of negatives may differ from the scorer's.
+  PyRandom rng(2024);
+  rng.shuffle(rows);
+  auto folded = [](const std::string& s) { return code_points(text::fold(s).value_or(s)); };
+  std::vector<std::pair<std::string, std::string>> positives(rows.begin(), rows.begin() + 3000);
+  std::vector<std::pair<std::string, std::string>> negatives;
+  for (const auto& [latin, native] : positives) {
+    const std::u32string f = folded(latin);
+    const std::size_t far = std::max<std::size_t>(3, code_points(latin).size() / 2);
+    for (int attempt = 0; attempt < 20; ++attempt) {
+      const auto& other = rows[rng.below(rows.size())];
+      if (levenshtein(f, folded(other.first)) > far) {
+        negatives.emplace_back(latin, other.second);
+        break;
+      }
+    }
+  }
+
+  std::size_t recalled = 0, false_matches = 0;
+  std::vector<std::string> missed;
+  for (const auto& [a, b] : positives) {
+    const double s = score(a, b);
+    if (s >= kNameMatchThreshold) {
+      ++recalled;
+    } else if (missed.size() < 10) {
+      missed.push_back(a + " | " + b + " " + std::to_string(s));
+    }
+  }
+  for (const auto& [a, b] : negatives)
+    false_matches += score(a, b) >= kNameMatchThreshold ? 1 : 0;
+  const double recall = static_cast<double>(recalled) / static_cast<double>(positives.size());
+  const double false_rate =
+      static_cast<double>(false_matches) / static_cast<double>(negatives.size());
+  std::cout << "names_ru.tsv (as tools/score): recall " << recalled << "/" << positives.size()
+            << " = " << recall << ", false matches " << false_matches << "/" << negatives.size()
+            << " = " << false_rate << "\n";
+  for (const std::string& m : missed)
+    std::cout << "  missed " << m << "\n";
+  // Regression floors, just below what the matcher reaches (recall 0.887, no false match).
+  EXPECT_GE(recall, 0.87);
+  EXPECT_LE(false_rate, 0.005);
+}
+
+}  // namespace
+}  // namespace archive
