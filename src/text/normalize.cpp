@@ -168,21 +168,29 @@ char32_t simple_fold(char32_t cp) noexcept {
     case 0x0625:  // إ
     case 0x0671:  // ٱ
       return kAlef;
-    case 0x0624: return 0x0648;           // ؤ → و
-    case 0x0626:                          // ئ
-    case 0x064A:                          // ي
-    case 0x0649: return kPersianYeh;      // ى
-    case 0x0643: return kKeheh;           // ك
-    case 0x0629: return 0x0647;           // ة → ه
-    case kTatweel: return kDropped;
-    case kZwnj: return kDropped;
-    case 0x067E:                          // پ
-    case 0x0686:                          // چ
-    case 0x0698:                          // ژ
-    case 0x06A9:                          // ک
-    case 0x06AF:                          // گ
-    case 0x06CC: return cp;               // ی
-    default: break;
+    case 0x0624:
+      return 0x0648;  // ؤ → و
+    case 0x0626:      // ئ
+    case 0x064A:      // ي
+    case 0x0649:
+      return kPersianYeh;  // ى
+    case 0x0643:
+      return kKeheh;  // ك
+    case 0x0629:
+      return 0x0647;  // ة → ه
+    case kTatweel:
+      return kDropped;
+    case kZwnj:
+      return kDropped;
+    case 0x067E:  // پ
+    case 0x0686:  // چ
+    case 0x0698:  // ژ
+    case 0x06A9:  // ک
+    case 0x06AF:  // گ
+    case 0x06CC:
+      return cp;  // ی
+    default:
+      break;
   }
   if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A)) return cp;
   return 0;
