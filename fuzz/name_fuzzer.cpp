@@ -45,7 +45,8 @@ void check_name(std::string_view input) {
   } else {
     require(valid);
     const std::string display = name->display();
-    require(archive::text::is_valid_utf8(display) && archive::text::is_valid_utf8(name->sort_form()));
+    require(archive::text::is_valid_utf8(display) &&
+            archive::text::is_valid_utf8(name->sort_form()));
     require(archive::parse_person_name(display).has_value());
   }
 

@@ -1,42 +1,49 @@
-// The phonetic code of a name word and the word similarity behind match().
+// The phonetic code of a name word, its match keys, and the word similarity behind match().
 //
 // 1. Latin form (latin_form): every scheme's romanization of a word (or the Latin word
-//    itself) is rewritten so that letters whose diacritic carries a sound become digraphs
-//    (š → sh, ž → zh, č → ch, ğ → gh, ə → a; Azerbaijani c → dzh, x → kh, q → g), then folded
-//    (text::fold: case, diacritics, ı → i) and stripped to letters: Bağırov → baghirov,
-//    Cəfər → dzhafar, Džafar → dzhafar.
+//    itself) is rewritten so that letters whose diacritic carries a sound become what
+//    English-language and Russian sources write (š ş → sh, ž ż → zh, č ć → ch, ř → rzh,
+//    ğ → gh, ə → a, đ → dj, ñ → ny, ü → yu, ö → yo, ę → en, ą → on; in an Azerbaijani or
+//    Turkish word, known by ə ı ğ İ, also c → dzh, ç → ch, x → kh, q → g), then folded
+//    (text::fold: case, other diacritics, ı → i) and stripped to letters, '-' between parts:
+//    Bağırov → baghirov, Cəfər → dzhafar, Nur al-Din → nur-al-din. A romanization of Persian
+//    is only folded (its ż, ş, ṣ are Arabic z and s sounds).
 //
-// 2. Phonetic code (phonetic_codes): spelling conventions are collapsed into one symbol each,
-//    longest match first, left to right, after y → i:
-//      shch sch sh sz → S      tsch tch ch cz cs → C     dzh zh dj → J     ts tz → T
-//      kh → h   gh → g   ph → f   th → t   ck → k   dz → z   x → ks   w → v
-//      ou oo → u   ee ie → i   ae oe → e   ue → u
-//    then doubled symbols are merged (Mosaddegh/Mossadegh, Kiyanuri → kianuri). j, c and q
-//    stay themselves: j is i (Jewgeni) or J (Jafar), c is k, ts or s, q is k or g. The
-//    Arabic article between hyphenated parts becomes "e" plus the next part's first symbol
-//    (nur-al-din, nur-ud-din → nuredin = Nureddin); a word starting with it gets two codes,
-//    with and without it (al-Sadr → esadr, sadr).
+// 2. Phonetic code (phonetic_codes): spelling conventions collapse into one symbol each,
+//    longest match first, left to right, after y → i (and an initial ye → e, Yegor/Egor):
+//      shch → SC     sch sh sz → S     tsch tch ch cz cs → C     dzh zh dj → J
+//      ts tz tts → T     kh → h   gh → g   ph → f   th → t   ck → k   dz → z   x → ks
+//      w → v   eau → o   ou oo → u   ee ie → i   ae oe → e   Mc- → mak-   -cki → -tski
+//      Italian gi/ci (ggi/cci) before a, o, u → J/C; cc before e, i → C; gn + vowel → ni
+//    then doubled symbols merge (Mosaddegh/Mossadegh; Kiyanuri → kianuri). j, c and q stay
+//    themselves: j is i (Jewgeni) or J (Jafar), c is k, ts or s, q is k or g. The Arabic
+//    article between parts becomes "e" plus the next part's first symbol (nur-al-din,
+//    nur-ud-din → nuredin = Nureddin); a word starting with it gets a second code without it
+//    (al-Sadr → esadr, sadr). A Latin word with an ending Russian drops (Latin -us, -ius;
+//    French -ier, -ault, -aux) also gets the code without it (Urbanus ~ Урбан).
 //
 // 3. Keys: the consonant skeleton drops the vowels (a e i o u, so also y), a final h after a
-//    vowel (Zadeh/Zade) and merges doubles again: Bagirov → bgrv, Bakirov → bkrv,
-//    Baghirov → bgrv, پهلوی (phlvy) → phlv. Ambiguous letters give one skeleton per reading
-//    (j → J or nothing, q → k or g, c → k, T or s; a Persian-derived form also without v,
-//    since و is v or u/o), at most six. The vowel-aware key keeps a '.' where vowels are
-//    (Bagirov → b.g.r.v, Bagrov → b.gr.v), so names with the same consonants but a different
-//    syllable shape still differ.
+//    vowel (Zadeh/Zade), reads a final f after o or e as v (-off/-ov), and merges doubles
+//    again: Bagirov, Baghirov, Bağırov, Bagiroff → bgrv; Bakirov → bkrv; پهلوی → phlv.
+//    Ambiguous letters give one skeleton per reading (j → J or nothing, q → k or g, c → k, T
+//    or s; a Persian-derived form also without v, since و is v or u/o), at most six. The
+//    vowel-aware key keeps a '.' for each run of vowels (Bagirov → b.g.r.v, Bagrov →
+//    b.gr.v), so names with the same consonants but another syllable shape stay apart.
 //
-// 4. Similarity (code_similarity): a weighted edit distance over the codes. Substitutions
-//    between spellings of one sound cost little (vowel for vowel 0.25–0.4; c/k 0.2, q/k 0.2,
-//    q/g 0.3, j/J 0.2, j/i 0.2, S/s 0.35, v/f 0.3, s/z 0.4, h/g 0.5, …); any other
-//    consonant for another costs 1 — so g/k, b/p, d/t, l/r stay distinct. Inserting or
-//    deleting h or j costs 0.3; a vowel next to another vowel 0.3, at either end 0.5, between
-//    two consonants 0.9 (Bagirov/Bagrov differ in a syllable); any vowel missing from a
-//    Persian-derived form 0.15 (short vowels are not written); a consonant 1. With L the
+// 4. Similarity (code_similarity): a weighted edit distance over the codes. A substitution
+//    between spellings of one sound costs little (vowel for vowel 0.15–0.3, doubled for the
+//    first letter of the name; c/k 0.2, q/k 0.2, q/g 0.3, j/J 0.2, j/i 0.2, S/s 0.3, v/f 0.3,
+//    v/u 0.3, C/t 0.35, s/z 0.4, h/g 0.4, …); any other consonant for another costs 1, so g/k,
+//    b/p, d/t, l/r stay distinct. Inserting or deleting: h or j 0.3; i or u next to a vowel
+//    (a glide: Daisy/Дэйзи) 0.1; another vowel next to a vowel 0.25; a final e 0.25; a vowel
+//    at either end 0.4; a vowel between two consonants 0.9 (Bagirov/Bagrov differ in a
+//    syllable); any vowel missing from a Persian-derived form 0.15 (short vowels are not
+//    written); a final t, d, s or z 0.6 (Gaspard/Гаспар); another consonant 1. With L the
 //    larger weighted length (consonant 1, vowel 0.6):
 //        similarity = max(0, 1 − 1.75 · cost / L)
 //    so one wrong consonant in a seven-letter name (Bagirov/Bakirov, cost 1, L 5.8) gives
-//    0.70, a missing inner vowel (Bagirov/Bagrov) 0.73 — below kNameMatchThreshold — while
-//    spelling variants (Mohammad/Mohammed 0.92, Jafar/Dzhafar 0.93) stay well above it.
+//    0.70 and a dropped inner vowel (Bagirov/Bagrov) 0.73, below kNameMatchThreshold, while
+//    spelling variants stay well above it (Mohammad/Mohammed 0.94, Jafar/Dzhafar 0.92).
 #include "names/match_phonetic.hpp"
 
 #include <unicode/uchar.h>
@@ -57,7 +64,6 @@ namespace {
 constexpr std::size_t kMaxCode = 48;      // longer codes are cut (a name word is far shorter)
 constexpr std::size_t kMaxSkeletons = 6;  // readings of ambiguous letters per code
 constexpr double kScale = 1.75;           // how fast similarity falls with edit cost
-constexpr double kMinLength = 4.0;        // short names are measured as if this long
 
 bool is_vowel(char c) noexcept {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
@@ -161,11 +167,11 @@ void encode_part(std::string_view s, std::string& out) {
     std::string_view from, to;
   };
   static constexpr std::array<Rule, 30> kRules = {{
-      {"shch", "SC"}, {"eau", "o"}, {"tts", "T"}, {"tsch", "C"}, {"sch", "S"}, {"tch", "C"}, {"dzh", "J"}, {"sh", "S"},
-      {"sz", "S"},   {"zh", "J"},   {"dj", "J"},  {"dz", "z"},  {"ch", "C"},  {"cz", "C"},
-      {"cs", "C"},   {"kh", "h"},   {"gh", "g"},  {"ph", "f"},  {"th", "t"},  {"ck", "k"},
-      {"ts", "T"},   {"tz", "T"},   {"ou", "u"},  {"oo", "u"},  {"ee", "i"},  {"ie", "i"},
-      {"ae", "e"},   {"oe", "e"},  {"x", "ks"},  {"w", "v"},
+      {"shch", "SC"}, {"eau", "o"}, {"tts", "T"}, {"tsch", "C"}, {"sch", "S"}, {"tch", "C"},
+      {"dzh", "J"},   {"sh", "S"},  {"sz", "S"},  {"zh", "J"},   {"dj", "J"},  {"dz", "z"},
+      {"ch", "C"},    {"cz", "C"},  {"cs", "C"},  {"kh", "h"},   {"gh", "g"},  {"ph", "f"},
+      {"th", "t"},    {"ck", "k"},  {"ts", "T"},  {"tz", "T"},   {"ou", "u"},  {"oo", "u"},
+      {"ee", "i"},    {"ie", "i"},  {"ae", "e"},  {"oe", "e"},   {"x", "ks"},  {"w", "v"},
   }};
   std::string written(s);
   if (written.size() > 3 && written[0] == 'm' && written[1] == 'c')
@@ -173,6 +179,8 @@ void encode_part(std::string_view s, std::string& out) {
   // Polish and Czech -cki/-cký: the c is ts (Brodecki → Бродецкий), not the ck of Beck.
   if (written.size() > 4 && written.compare(written.size() - 3, 3, "cki") == 0)
     written.replace(written.size() - 3, 1, "ts");
+  // Russian initial Е is Ye in some schemes, E in others (Yegor, Egor): one spelling.
+  if (written.size() > 2 && written[0] == 'y' && written[1] == 'e') written.erase(0, 1);
   std::string t = written;
   std::replace(t.begin(), t.end(), 'y', 'i');
   const std::string_view v = t;
@@ -242,12 +250,12 @@ double substitution_cost(char a, char b) noexcept {
     double cost;
   };
   static constexpr std::array<Pair, 28> kPairs = {{
-      {'c', 'k', 0.2}, {'c', 'T', 0.3}, {'c', 's', 0.4}, {'c', 'C', 0.3}, {'q', 'k', 0.2},
-      {'q', 'g', 0.3}, {'j', 'J', 0.2}, {'j', 'i', 0.2}, {'j', 'e', 0.5}, {'j', 'z', 0.35},
-      {'J', 'z', 0.5}, {'J', 'C', 0.6}, {'J', 'S', 0.6}, {'S', 's', 0.3}, {'S', 'C', 0.4},
+      {'c', 'k', 0.2}, {'c', 'T', 0.3},  {'c', 's', 0.4}, {'c', 'C', 0.3}, {'q', 'k', 0.2},
+      {'q', 'g', 0.3}, {'j', 'J', 0.2},  {'j', 'i', 0.2}, {'j', 'e', 0.5}, {'j', 'z', 0.35},
+      {'J', 'z', 0.5}, {'J', 'C', 0.6},  {'J', 'S', 0.6}, {'S', 's', 0.3}, {'S', 'C', 0.4},
       {'C', 'h', 0.4}, {'C', 't', 0.35}, {'C', 'T', 0.3}, {'C', 'k', 0.5}, {'T', 't', 0.5},
-      {'T', 'z', 0.4}, {'T', 's', 0.5}, {'s', 'z', 0.4}, {'h', 'g', 0.4}, {'v', 'f', 0.3},
-      {'v', 'u', 0.3}, {'v', 'b', 0.7}, {'j', 'h', 0.5},
+      {'T', 'z', 0.4}, {'T', 's', 0.5},  {'s', 'z', 0.4}, {'h', 'g', 0.4}, {'v', 'f', 0.3},
+      {'v', 'u', 0.3}, {'v', 'b', 0.7},  {'j', 'h', 0.5},
   }};
   for (const Pair& p : kPairs) {
     if ((p.x == a && p.y == b) || (p.x == b && p.y == a)) return p.cost;
@@ -261,7 +269,8 @@ struct SubstitutionTable {
   SubstitutionTable() {
     for (int a = 0; a < 128; ++a) {
       for (int b = 0; b < 128; ++b)
-        cost[a][b] = static_cast<float>(substitution_cost(static_cast<char>(a), static_cast<char>(b)));
+        cost[a][b] =
+            static_cast<float>(substitution_cost(static_cast<char>(a), static_cast<char>(b)));
     }
   }
 };
@@ -490,7 +499,7 @@ double code_similarity(std::string_view a, bool a_persian, std::string_view b, b
   const std::size_t n = std::min(a.size(), kMaxCode), m = std::min(b.size(), kMaxCode);
   a = a.substr(0, n);
   b = b.substr(0, m);
-  const double length = std::max({weighted_length(a), weighted_length(b), kMinLength});
+  const double length = std::max(weighted_length(a), weighted_length(b));
   // The edit cost above which the similarity cannot beat `floor`; every symbol beyond the
   // shorter code costs at least 0.1, and a row's minimum never decreases further down.
   const double budget = (1.0 - std::max(floor, 0.0)) * length / kScale;
@@ -510,8 +519,10 @@ double code_similarity(std::string_view a, bool a_persian, std::string_view b, b
     cur[0] = prev[0] + del_a[i - 1];
     double row_min = cur[0];
     for (std::size_t j = 1; j <= m; ++j) {
-      cur[j] = std::min({prev[j] + del_a[i - 1], cur[j - 1] + ins_b[j - 1],
-                         prev[j - 1] + substitution(table, a[i - 1], b[j - 1])});
+      double sub = substitution(table, a[i - 1], b[j - 1]);
+      // A name's first vowel, when it starts the name, is its most stable (Igor/Egor).
+      if (i == 1 && j == 1 && is_vowel(a[0]) && is_vowel(b[0])) sub *= 2;
+      cur[j] = std::min({prev[j] + del_a[i - 1], cur[j - 1] + ins_b[j - 1], prev[j - 1] + sub});
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min >= budget) return 0.0;
@@ -537,8 +548,7 @@ bool initial_fits(std::string_view initial_first, std::string_view word_first) n
       // K. for Khrushchev, S. for Shcherbakov, T. for Tsvetaeva, C. for Chernov.
       if ((i == 'd' && (w == 'J' || w == 'j')) || (i == 'z' && w == 'J') ||
           (i == 'k' && w == 'h') || (i == 's' && w == 'S') || (i == 't' && w == 'T') ||
-          (i == 'c' && (w == 'C' || w == 'S')) || (i == 'e' && w == 'i') ||
-          (i == 'i' && w == 'e'))
+          (i == 'c' && (w == 'C' || w == 'S')) || (i == 'e' && w == 'i') || (i == 'i' && w == 'e'))
         return true;
     }
   }

@@ -23,7 +23,7 @@ struct NameWord {
   WordRole role = WordRole::given;
   bool initial = false;   ///< one letter written with a period ("M." in "M.D. Bagirov")
   bool particle = false;  ///< a standalone particle that belongs to the next word ("von", "de")
-  bool suffix = false;    ///< a patronymic suffix word of its own (оглы, oglu, кызы, qızı)
+  bool suffix = false;  ///< a patronymic suffix word of its own (оглы, oglu, кызы, qızı)
   bool name_like_title = false;  ///< a title that is also a name part (Mir, Mirza, Seyyed, …)
   text::Script script = text::Script::none;
 };

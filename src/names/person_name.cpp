@@ -10,6 +10,8 @@
 //    order "Family Given Patronymic" (a patronymic last, three words or more), "Family I.O."
 //    (initials after the name) and a name followed by a title ("Mohammed Reza Shah"), which
 //    has no family name.
+#include "archive/names/person_name.hpp"
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -19,7 +21,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "archive/names/person_name.hpp"
 #include "archive/text/normalize.hpp"
 #include "archive/text/script.hpp"
 #include "archive/text/segmenter.hpp"
@@ -42,71 +43,157 @@ struct TitleEntry {
 
 constexpr std::array kTitles = {
     // Latin
-    TitleEntry{"shah", false}, TitleEntry{"shahanshah", false},
-    TitleEntry{"generalissimo", false}, TitleEntry{"princess", false},
-    TitleEntry{"prince", false}, TitleEntry{"king", false}, TitleEntry{"queen", false},
-    TitleEntry{"emperor", false}, TitleEntry{"empress", false}, TitleEntry{"tsar", false},
-    TitleEntry{"czar", false}, TitleEntry{"tsarina", false}, TitleEntry{"comrade", false},
-    TitleEntry{"mr", false}, TitleEntry{"mrs", false}, TitleEntry{"ms", false},
-    TitleEntry{"dr", false}, TitleEntry{"sir", false}, TitleEntry{"lord", false},
-    TitleEntry{"lady", false}, TitleEntry{"general", false}, TitleEntry{"gen", false},
-    TitleEntry{"marshal", false}, TitleEntry{"admiral", false}, TitleEntry{"colonel", false},
-    TitleEntry{"ayatollah", false}, TitleEntry{"ayatullah", false},
-    TitleEntry{"hojatoleslam", false}, TitleEntry{"sheikh", false}, TitleEntry{"shaykh", false},
-    TitleEntry{"sheik", false}, TitleEntry{"mullah", false}, TitleEntry{"sultan", false},
-    TitleEntry{"shahzadeh", false}, TitleEntry{"shahdokht", false}, TitleEntry{"begum", false},
-    TitleEntry{"pasha", false}, TitleEntry{"effendi", false}, TitleEntry{"madame", false},
-    TitleEntry{"monsieur", false}, TitleEntry{"herr", false}, TitleEntry{"frau", false},
-    TitleEntry{"count", false}, TitleEntry{"countess", false}, TitleEntry{"duke", false},
-    TitleEntry{"duchess", false}, TitleEntry{"baron", false}, TitleEntry{"baroness", false},
-    TitleEntry{"professor", false}, TitleEntry{"prof", false}, TitleEntry{"academician", false},
-    TitleEntry{"mir", true}, TitleEntry{"mirza", true}, TitleEntry{"seyyed", true},
-    TitleEntry{"seyed", true}, TitleEntry{"sayyid", true}, TitleEntry{"sayyed", true},
-    TitleEntry{"seyyid", true}, TitleEntry{"syed", true}, TitleEntry{"khan", true},
-    TitleEntry{"agha", true}, TitleEntry{"aga", true}, TitleEntry{"aqa", true},
-    TitleEntry{"haji", true}, TitleEntry{"hajji", true}, TitleEntry{"hadji", true},
+    TitleEntry{"shah", false},
+    TitleEntry{"shahanshah", false},
+    TitleEntry{"generalissimo", false},
+    TitleEntry{"princess", false},
+    TitleEntry{"prince", false},
+    TitleEntry{"king", false},
+    TitleEntry{"queen", false},
+    TitleEntry{"emperor", false},
+    TitleEntry{"empress", false},
+    TitleEntry{"tsar", false},
+    TitleEntry{"czar", false},
+    TitleEntry{"tsarina", false},
+    TitleEntry{"comrade", false},
+    TitleEntry{"mr", false},
+    TitleEntry{"mrs", false},
+    TitleEntry{"ms", false},
+    TitleEntry{"dr", false},
+    TitleEntry{"sir", false},
+    TitleEntry{"lord", false},
+    TitleEntry{"lady", false},
+    TitleEntry{"general", false},
+    TitleEntry{"gen", false},
+    TitleEntry{"marshal", false},
+    TitleEntry{"admiral", false},
+    TitleEntry{"colonel", false},
+    TitleEntry{"ayatollah", false},
+    TitleEntry{"ayatullah", false},
+    TitleEntry{"hojatoleslam", false},
+    TitleEntry{"sheikh", false},
+    TitleEntry{"shaykh", false},
+    TitleEntry{"sheik", false},
+    TitleEntry{"mullah", false},
+    TitleEntry{"sultan", false},
+    TitleEntry{"shahzadeh", false},
+    TitleEntry{"shahdokht", false},
+    TitleEntry{"begum", false},
+    TitleEntry{"pasha", false},
+    TitleEntry{"effendi", false},
+    TitleEntry{"madame", false},
+    TitleEntry{"monsieur", false},
+    TitleEntry{"herr", false},
+    TitleEntry{"frau", false},
+    TitleEntry{"count", false},
+    TitleEntry{"countess", false},
+    TitleEntry{"duke", false},
+    TitleEntry{"duchess", false},
+    TitleEntry{"baron", false},
+    TitleEntry{"baroness", false},
+    TitleEntry{"professor", false},
+    TitleEntry{"prof", false},
+    TitleEntry{"academician", false},
+    TitleEntry{"mir", true},
+    TitleEntry{"mirza", true},
+    TitleEntry{"seyyed", true},
+    TitleEntry{"seyed", true},
+    TitleEntry{"sayyid", true},
+    TitleEntry{"sayyed", true},
+    TitleEntry{"seyyid", true},
+    TitleEntry{"syed", true},
+    TitleEntry{"khan", true},
+    TitleEntry{"agha", true},
+    TitleEntry{"aga", true},
+    TitleEntry{"aqa", true},
+    TitleEntry{"haji", true},
+    TitleEntry{"hajji", true},
+    TitleEntry{"hadji", true},
     // Russian
-    TitleEntry{"товарищ", false}, TitleEntry{"тов", false},
-    TitleEntry{"генералиссимус", false}, TitleEntry{"генерал", false},
-    TitleEntry{"маршал", false}, TitleEntry{"адмирал", false}, TitleEntry{"полковник", false},
-    TitleEntry{"князь", false}, TitleEntry{"княгиня", false}, TitleEntry{"княжна", false},
-    TitleEntry{"граф", false}, TitleEntry{"графиня", false}, TitleEntry{"царь", false},
-    TitleEntry{"царица", false}, TitleEntry{"император", false},
-    TitleEntry{"императрица", false}, TitleEntry{"шах", false}, TitleEntry{"шахиншах", false},
-    TitleEntry{"принц", false}, TitleEntry{"принцесса", false}, TitleEntry{"господин", false},
-    TitleEntry{"госпожа", false}, TitleEntry{"гражданин", false},
-    TitleEntry{"гражданка", false}, TitleEntry{"шейх", false}, TitleEntry{"аятолла", false},
-    TitleEntry{"академик", false}, TitleEntry{"профессор", false}, TitleEntry{"султан", false},
-    TitleEntry{"мир", true}, TitleEntry{"мирза", true}, TitleEntry{"сеид", true},
-    TitleEntry{"сейид", true}, TitleEntry{"сейед", true}, TitleEntry{"хан", true},
-    TitleEntry{"ага", true}, TitleEntry{"гаджи", true}, TitleEntry{"хаджи", true},
+    TitleEntry{"товарищ", false},
+    TitleEntry{"тов", false},
+    TitleEntry{"генералиссимус", false},
+    TitleEntry{"генерал", false},
+    TitleEntry{"маршал", false},
+    TitleEntry{"адмирал", false},
+    TitleEntry{"полковник", false},
+    TitleEntry{"князь", false},
+    TitleEntry{"княгиня", false},
+    TitleEntry{"княжна", false},
+    TitleEntry{"граф", false},
+    TitleEntry{"графиня", false},
+    TitleEntry{"царь", false},
+    TitleEntry{"царица", false},
+    TitleEntry{"император", false},
+    TitleEntry{"императрица", false},
+    TitleEntry{"шах", false},
+    TitleEntry{"шахиншах", false},
+    TitleEntry{"принц", false},
+    TitleEntry{"принцесса", false},
+    TitleEntry{"господин", false},
+    TitleEntry{"госпожа", false},
+    TitleEntry{"гражданин", false},
+    TitleEntry{"гражданка", false},
+    TitleEntry{"шейх", false},
+    TitleEntry{"аятолла", false},
+    TitleEntry{"академик", false},
+    TitleEntry{"профессор", false},
+    TitleEntry{"султан", false},
+    TitleEntry{"мир", true},
+    TitleEntry{"мирза", true},
+    TitleEntry{"сеид", true},
+    TitleEntry{"сейид", true},
+    TitleEntry{"сейед", true},
+    TitleEntry{"хан", true},
+    TitleEntry{"ага", true},
+    TitleEntry{"гаджи", true},
+    TitleEntry{"хаджи", true},
     // Persian (compared after text::fold, which unifies ي/ی, ك/ک and the alefs)
-    TitleEntry{"شاه", false}, TitleEntry{"شاهنشاه", false}, TitleEntry{"شاهدخت", false},
-    TitleEntry{"شاهزاده", false}, TitleEntry{"والاحضرت", false},
-    TitleEntry{"اعلیحضرت", false}, TitleEntry{"آیت‌الله", false}, TitleEntry{"آیت‌اللّه", false},
-    TitleEntry{"آیت", false}, TitleEntry{"شیخ", false}, TitleEntry{"بانو", false},
-    TitleEntry{"خانم", false}, TitleEntry{"دکتر", false}, TitleEntry{"تیمسار", false},
-    TitleEntry{"سرلشکر", false}, TitleEntry{"سپهبد", false}, TitleEntry{"ارتشبد", false},
-    TitleEntry{"رفیق", false}, TitleEntry{"ملا", false}, TitleEntry{"سلطان", false},
-    TitleEntry{"پرنس", false}, TitleEntry{"پرنسس", false}, TitleEntry{"ملکه", false},
-    TitleEntry{"میر", true}, TitleEntry{"میرزا", true}, TitleEntry{"سید", true},
-    TitleEntry{"خان", true}, TitleEntry{"آقا", true}, TitleEntry{"حاج", true},
+    TitleEntry{"شاه", false},
+    TitleEntry{"شاهنشاه", false},
+    TitleEntry{"شاهدخت", false},
+    TitleEntry{"شاهزاده", false},
+    TitleEntry{"والاحضرت", false},
+    TitleEntry{"اعلیحضرت", false},
+    TitleEntry{"آیت‌الله", false},
+    TitleEntry{"آیت‌اللّه", false},
+    TitleEntry{"آیت", false},
+    TitleEntry{"شیخ", false},
+    TitleEntry{"بانو", false},
+    TitleEntry{"خانم", false},
+    TitleEntry{"دکتر", false},
+    TitleEntry{"تیمسار", false},
+    TitleEntry{"سرلشکر", false},
+    TitleEntry{"سپهبد", false},
+    TitleEntry{"ارتشبد", false},
+    TitleEntry{"رفیق", false},
+    TitleEntry{"ملا", false},
+    TitleEntry{"سلطان", false},
+    TitleEntry{"پرنس", false},
+    TitleEntry{"پرنسس", false},
+    TitleEntry{"ملکه", false},
+    TitleEntry{"میر", true},
+    TitleEntry{"میرزا", true},
+    TitleEntry{"سید", true},
+    TitleEntry{"خان", true},
+    TitleEntry{"آقا", true},
+    TitleEntry{"حاج", true},
     TitleEntry{"حاجی", true},
 };
 
 // Particles written on their own before a name word. Latin particles count only written in
 // lower case ("Al Gore" has a given name Al), except the unambiguous ibn/bin/von/van.
 constexpr std::array<std::string_view, 30> kParticles = {
-    "al",  "el",  "ibn", "bin",  "ben", "bint", "von", "van", "de",  "da",
-    "di",  "du",  "del", "della", "der", "den", "la",  "le",  "dos", "das",
-    "ter", "ten", "zu",  "ибн",  "бен", "фон",  "ван", "де",  "аль", "эль"};
-constexpr std::array<std::string_view, 6> kAnyCaseParticles = {"ibn", "bin", "von", "van", "ибн",
-                                                                 "фон"};
+    "al",  "el",  "ibn", "bin",   "ben", "bint", "von", "van", "de",  "da",
+    "di",  "du",  "del", "della", "der", "den",  "la",  "le",  "dos", "das",
+    "ter", "ten", "zu",  "ибн",   "бен", "фон",  "ван", "де",  "аль", "эль"};
+constexpr std::array<std::string_view, 6> kAnyCaseParticles = {"ibn", "bin", "von",
+                                                               "van", "ибн", "фон"};
 
 // The Arabic article and its sun-letter assimilations, as romanizations write them before a
 // hyphen ("al-Din", "ad-Dawla", "ud-Din", "ol-Molk", "as-Saltaneh").
 constexpr std::array<std::string_view, 24> kArabicArticles = {
-    "al", "el", "ol", "ul", "ad", "ed", "od", "ud", "ar", "er", "or", "ur",
+    "al", "el", "ol", "ul", "ad",  "ed",  "od",  "ud", "ar", "er", "or", "ur",
     "as", "es", "os", "us", "ash", "esh", "osh", "an", "at", "az", "ез", "аль"};
 
 // Patronymic suffix words of Turkic names (Аббас оглы, Abbas oğlu, Ali qızı).
@@ -115,9 +202,8 @@ constexpr std::array<std::string_view, 12> kPatronymicWords = {
 
 // Patronymic endings: Russian (Аббасович, Ильич, Петровна) and their romanizations.
 constexpr std::array<std::string_view, 20> kPatronymicEndings = {
-    "ович",  "евич",   "ьич",    "овна",   "евна",  "ична",  "ovich",
-    "evich", "ovitch", "evitch", "ovitsj", "ovna",  "evna",  "ichna",
-    "ilich", "ilyich", "ilitch", "ovič",   "evič",  "ovych"};
+    "ович",   "евич", "ьич",  "овна",  "евна",  "ична",   "ovich",  "evich", "ovitch", "evitch",
+    "ovitsj", "ovna", "evna", "ichna", "ilich", "ilyich", "ilitch", "ovič",  "evič",   "ovych"};
 
 struct Lexicon {
   std::unordered_map<std::string, bool> titles;  // folded → name-like
@@ -130,7 +216,8 @@ std::string fold_letters(std::string_view word) {
   if (!folded) return out;
   for (std::size_t i = 0; i < folded->size();) {
     const auto d = text::detail::decode_utf8(*folded, i);
-    if (d.problem == text::detail::Utf8Problem::none && u_isalpha(static_cast<UChar32>(d.code_point)))
+    if (d.problem == text::detail::Utf8Problem::none &&
+        u_isalpha(static_cast<UChar32>(d.code_point)))
       out.append(*folded, i, d.length);
     i += d.length;
   }
@@ -150,7 +237,8 @@ const Lexicon& lexicon() {
 bool has_letter(std::string_view word) noexcept {
   for (std::size_t i = 0; i < word.size();) {
     const auto d = text::detail::decode_utf8(word, i);
-    if (d.problem == text::detail::Utf8Problem::none && u_isalpha(static_cast<UChar32>(d.code_point)))
+    if (d.problem == text::detail::Utf8Problem::none &&
+        u_isalpha(static_cast<UChar32>(d.code_point)))
       return true;
     i += d.length;
   }
@@ -205,8 +293,7 @@ struct RawWord {
 // costs an ICU call for non-ASCII text), the cache cleared when it grows large.
 struct WordClass {
   std::string leading_particle;  // "al" of "al-Din"; empty if none
-  bool title = false, name_like_title = false, suffix = false, particle = false,
-       patronymic = false;
+  bool title = false, name_like_title = false, suffix = false, particle = false, patronymic = false;
 };
 
 WordClass classify_word(std::string_view text, text::Script script) {
@@ -247,7 +334,7 @@ void assign_display_order(std::vector<RawWord*>& words, bool trailing_title,
   const std::size_t n = words.size();
   roles.assign(n, WordRole::given);
   if (n == 0 || trailing_title) return;  // "Mohammed Reza Shah", "Kuchik Khan": given names
-  if (n == 1) {  // a lone word is a family name ("Stalin", "Kyanuri")
+  if (n == 1) {                          // a lone word is a family name ("Stalin", "Kyanuri")
     roles[0] = WordRole::family;
     return;
   }
@@ -393,7 +480,8 @@ Result<ParsedName> parse_name(std::string_view text, text::Segmenter& segmenter)
   };
   std::vector<std::size_t> used_segments;
   for (const RawWord& w : raw) {
-    if (used_segments.empty() || used_segments.back() != w.segment) used_segments.push_back(w.segment);
+    if (used_segments.empty() || used_segments.back() != w.segment)
+      used_segments.push_back(w.segment);
   }
   const std::size_t first = used_segments[0];
   const std::size_t second = used_segments.size() > 1 ? used_segments[1] : segments;
@@ -403,15 +491,16 @@ Result<ParsedName> parse_name(std::string_view text, text::Segmenter& segmenter)
   if (second < segments && !first_words.empty()) {
     const bool second_starts_with_title = !second_all.empty() && second_all.front()->title;
     std::size_t first_names = 0;
-    for (RawWord* w : first_words) first_names += w->particle ? 0 : 1;
+    for (RawWord* w : first_words)
+      first_names += w->particle ? 0 : 1;
     catalog = first_names <= 1 || !second_starts_with_title;
   }
 
   std::vector<std::pair<RawWord*, WordRole>> assigned;  // in display order
   std::vector<RawWord*> titles;
   for (RawWord& w : raw) {
-    const bool trailing_part = catalog ? w.segment != first && w.segment != second
-                                       : w.segment != first;
+    const bool trailing_part =
+        catalog ? w.segment != first && w.segment != second : w.segment != first;
     if (w.title || trailing_part) titles.push_back(&w);
   }
   if (catalog) {
@@ -446,7 +535,8 @@ Result<ParsedName> parse_name(std::string_view text, text::Segmenter& segmenter)
     NameWord nw;
     nw.text = w->text;
     nw.role = WordRole::title;
-    nw.name_like_title = w->name_like_title && (w->segment == first || (catalog && w->segment == second));
+    nw.name_like_title =
+        w->name_like_title && (w->segment == first || (catalog && w->segment == second));
     nw.script = w->script;
     out.words.push_back(std::move(nw));
   }

@@ -1,6 +1,8 @@
 // name_keys, match and NameMatcher: the seed's people in every script and spelling, true and
 // false pairs with recall and precision, the properties of the score, and the shared
 // Wikidata name pairs (../shared/data/names/names_ru.tsv) evaluated as tools/score does.
+#include "archive/names/match.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,7 +17,6 @@
 #include <utility>
 #include <vector>
 
-#include "archive/names/match.hpp"
 #include "archive/text/normalize.hpp"
 
 namespace archive {
@@ -62,6 +63,16 @@ TEST(NameKeys, FoldedFormsAndSkeletons) {
   EXPECT_EQ(std::adjacent_find(k.begin(), k.end()), k.end());
 }
 
+TEST(NameKeys, EverySchemesFormOfACyrillicWord) {
+  const auto k = keys("Хрущёв");
+  EXPECT_TRUE(has(k, "khrushchev")) << "popular, BGN/PCGN, ALA-LC";
+  EXPECT_TRUE(has(k, "hrushchev")) << "ISO 9 Hruŝëv";
+  EXPECT_TRUE(has(k, "sk:hrSCv"));
+  const auto persian = keys("محمدرضا پهلوی");
+  EXPECT_TRUE(has(persian, "pahlavi"));
+  EXPECT_TRUE(has(persian, "mohammadreza")) << "a compound word's Latin form is one key";
+}
+
 TEST(NameKeys, SpellingsOfOneNameShareKeys) {
   const auto bagirov = keys("Bagirov");
   for (const char* variant : {"Baghirov", "Bağırov", "Багиров", "BAGIROV", "Bagirow", "Bagiroff"}) {
@@ -102,7 +113,7 @@ TEST(NameKeys, Errors) {
 
 TEST(Match, IdentityRangeAndSymmetry) {
   const std::vector<std::string> names = {
-      "Mir Jafar Bagirov", "M.D. Bagirov",    "Мир Джафар Багиров", "Bakirov",
+      "Mir Jafar Bagirov", "M.D. Bagirov",           "Мир Джафар Багиров", "Bakirov",
       "محمدرضا پهلوی",     "Pahlavi, Mohammad Reza", "Nur al-Din Kianuri", "Shah"};
   for (const std::string& a : names) {
     EXPECT_EQ(score(a, a), 1.0) << a;
@@ -213,8 +224,8 @@ const std::vector<Person>& seed_people() {
        {"Stalin", "Сталин", "Joseph Stalin", "Иосиф Виссарионович Сталин", "Iosif Stalin",
         "Generalissimo Stalin", "Сталин И. В.", "J.V. Stalin"}},
       {"Molotov",
-       {"Molotov", "Молотов", "Vyacheslav Molotov", "Вячеслав Михайлович Молотов",
-        "V.M. Molotov", "Viacheslav Molotov", "Wjatscheslaw Molotow"}},
+       {"Molotov", "Молотов", "Vyacheslav Molotov", "Вячеслав Михайлович Молотов", "V.M. Molotov",
+        "Viacheslav Molotov", "Wjatscheslaw Molotow"}},
       {"Naser Fakhr Arai",
        {"Naser Fakhr Arai", "Nasser Fakhr-Arai", "ناصر فخرآرایی", "Naser Fakhrarai"}},
       {"Bakirov", {"Bakirov", "Бакиров"}},
@@ -245,18 +256,20 @@ TEST(Match, SeedPeopleRecallAndPrecision) {
           const bool matched = s >= kNameMatchThreshold;
           (same ? c.true_pairs : c.false_pairs) += 1;
           (same ? c.true_matched : c.false_matched) += matched ? 1 : 0;
-          if (same && !matched) missed.push_back(std::string(a) + " | " + b + " " + std::to_string(s));
-          if (!same && matched) confused.push_back(std::string(a) + " | " + b + " " + std::to_string(s));
+          if (same && !matched)
+            missed.push_back(std::string(a) + " | " + b + " " + std::to_string(s));
+          if (!same && matched)
+            confused.push_back(std::string(a) + " | " + b + " " + std::to_string(s));
         }
       }
     }
   }
   const double recall = static_cast<double>(c.true_matched) / static_cast<double>(c.true_pairs);
-  const double precision = static_cast<double>(c.true_matched) /
-                           static_cast<double>(c.true_matched + c.false_matched);
+  const double precision =
+      static_cast<double>(c.true_matched) / static_cast<double>(c.true_matched + c.false_matched);
   std::cout << "seed people: recall " << c.true_matched << "/" << c.true_pairs << " = " << recall
-            << ", false matches " << c.false_matched << "/" << c.false_pairs
-            << ", precision " << precision << "\n";
+            << ", false matches " << c.false_matched << "/" << c.false_pairs << ", precision "
+            << precision << "\n";
   for (const std::string& m : missed)
     std::cout << "  missed   " << m << "\n";
   for (const std::string& m : confused)
@@ -282,16 +295,16 @@ TEST(NameMatcher, FindsEveryoneByAnySpelling) {
       auto r = matcher.find(form);
       ASSERT_TRUE(r.has_value()) << form;
       ++total;
-      const bool hit = std::any_of(r->begin(), r->end(),
-                                   [&](const NameCandidate& c) { return c.id == p + 1; });
+      const bool hit =
+          std::any_of(r->begin(), r->end(), [&](const NameCandidate& c) { return c.id == p + 1; });
       found += hit ? 1 : 0;
       first += !r->empty() && r->front().id == p + 1 ? 1 : 0;
       for (std::size_t i = 1; i < r->size(); ++i)
         EXPECT_GE((*r)[i - 1].score, (*r)[i].score);
     }
   }
-  std::cout << "NameMatcher over the seed people: found " << found << "/" << total
-            << ", first " << first << "/" << total << "\n";
+  std::cout << "NameMatcher over the seed people: found " << found << "/" << total << ", first "
+            << first << "/" << total << "\n";
   EXPECT_GE(found, total - 2);
   EXPECT_GE(first, total - 2);
 }
@@ -334,9 +347,9 @@ TEST(NameMatcher, MoveOnlyAndConcurrentFind) {
   static_assert(!std::is_copy_constructible_v<NameMatcher>);
   static_assert(std::is_nothrow_move_constructible_v<NameMatcher>);
   NameMatcher built;
-  const std::array<const char*, 6> names = {"Mir Jafar Bagirov", "Nureddin Kianuri",
-                                            "Mohammad Reza Pahlavi", "Stalin", "Molotov",
-                                            "Ashraf Pahlavi"};
+  const std::array<const char*, 6> names = {
+      "Mir Jafar Bagirov", "Nureddin Kianuri", "Mohammad Reza Pahlavi", "Stalin",
+      "Molotov",           "Ashraf Pahlavi"};
   for (std::size_t i = 0; i < names.size(); ++i)
     ASSERT_TRUE(built.add(i, names[i]).has_value());
   const NameMatcher matcher = std::move(built);
@@ -347,7 +360,7 @@ TEST(NameMatcher, MoveOnlyAndConcurrentFind) {
   for (std::size_t t = 0; t < failures.size(); ++t) {
     threads.emplace_back([&, t] {
       const std::array<const char*, 6> queries = {"Багиров", "Kyanuri", "محمدرضا پهلوی",
-                                                  "Сталин", "Молотов", "اشرف پهلوی"};
+                                                  "Сталин",  "Молотов", "اشرف پهلوی"};
       for (int round = 0; round < 20; ++round) {
         for (std::size_t q = 0; q < queries.size(); ++q) {
           auto r = matcher.find(queries[q]);
@@ -385,7 +398,8 @@ class PyRandom {
   // random._randbelow(n) for n < 2^32.
   std::size_t below(std::size_t n) {
     int bits = 0;
-    while ((n >> bits) != 0) ++bits;
+    while ((n >> bits) != 0)
+      ++bits;
     while (true) {
       const std::size_t r = next() >> (32 - bits);
       if (r < n) return r;
@@ -445,7 +459,8 @@ std::size_t levenshtein(const std::u32string& a, const std::u32string& b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1] ? 1 : 0)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1] ? 1 : 0)});
     std::swap(prev, cur);
   }
   return prev[b.size()];

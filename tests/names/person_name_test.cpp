@@ -1,12 +1,12 @@
 // PersonName and parse_person_name: the seed's people in Latin, Cyrillic and Persian script,
 // display and catalog order, titles, particles, initials, patronymics, and errors.
+#include "archive/names/person_name.hpp"
+
 #include <gtest/gtest.h>
 
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "archive/names/person_name.hpp"
 
 namespace archive {
 namespace {
@@ -26,7 +26,9 @@ struct Expected {
   Words family;
 };
 
-void PrintTo(const Expected& e, std::ostream* os) { *os << e.text; }
+void PrintTo(const Expected& e, std::ostream* os) {
+  *os << e.text;
+}
 
 class ParseTable : public ::testing::TestWithParam<Expected> {};
 
@@ -63,21 +65,26 @@ INSTANTIATE_TEST_SUITE_P(
         Expected{"Naser Fakhr Arai", {}, {"Naser", "Fakhr"}, "", {"Arai"}},
         Expected{"Seyyed Mohammad Khatami", {"Seyyed"}, {"Mohammad"}, "", {"Khatami"}},
         Expected{"Mirza Kuchik Khan", {"Mirza", "Khan"}, {"Kuchik"}, "", {}},
-        Expected{"Vyacheslav Mikhailovich Molotov", {}, {"Vyacheslav"}, "Mikhailovich",
-                 {"Molotov"}},
+        Expected{
+            "Vyacheslav Mikhailovich Molotov", {}, {"Vyacheslav"}, "Mikhailovich", {"Molotov"}},
         // Catalog order
         Expected{"Pahlavi, Mohammad Reza", {}, {"Mohammad", "Reza"}, "", {"Pahlavi"}},
-        Expected{"Pahlavi, Mohammad Reza, Shah of Iran", {"Shah", "of", "Iran"},
-                 {"Mohammad", "Reza"}, "", {"Pahlavi"}},
+        Expected{"Pahlavi, Mohammad Reza, Shah of Iran",
+                 {"Shah", "of", "Iran"},
+                 {"Mohammad", "Reza"},
+                 "",
+                 {"Pahlavi"}},
         Expected{"Pahlavi, Princess Ashraf", {"Princess"}, {"Ashraf"}, "", {"Pahlavi"}},
         Expected{"Bagirov, M.D.", {}, {"M", "D"}, "", {"Bagirov"}},
-        Expected{"Mohammad Reza Pahlavi, Shah of Iran, 1919-1980", {"Shah", "of", "Iran"},
-                 {"Mohammad", "Reza"}, "", {"Pahlavi"}},
+        Expected{"Mohammad Reza Pahlavi, Shah of Iran, 1919-1980",
+                 {"Shah", "of", "Iran"},
+                 {"Mohammad", "Reza"},
+                 "",
+                 {"Pahlavi"}},
         // Cyrillic
         Expected{"Мир Джафар Багиров", {"Мир"}, {"Джафар"}, "", {"Багиров"}},
         Expected{"Мир Джафар Аббасович Багиров", {"Мир"}, {"Джафар"}, "Аббасович", {"Багиров"}},
-        Expected{"Багиров, Мир Джафар Аббасович", {"Мир"}, {"Джафар"}, "Аббасович",
-                 {"Багиров"}},
+        Expected{"Багиров, Мир Джафар Аббасович", {"Мир"}, {"Джафар"}, "Аббасович", {"Багиров"}},
         Expected{"Багиров Мир Джафар Аббасович", {"Мир"}, {"Джафар"}, "Аббасович", {"Багиров"}},
         Expected{"Багиров М. Д.", {}, {"М", "Д"}, "", {"Багиров"}},
         Expected{"Иосиф Виссарионович Сталин", {}, {"Иосиф"}, "Виссарионович", {"Сталин"}},
@@ -85,8 +92,7 @@ INSTANTIATE_TEST_SUITE_P(
         Expected{"Анна Петровна Иванова", {}, {"Анна"}, "Петровна", {"Иванова"}},
         Expected{"товарищ Сталин", {"товарищ"}, {}, "", {"Сталин"}},
         Expected{"генералиссимус Сталин", {"генералиссимус"}, {}, "", {"Сталин"}},
-        Expected{"Мир Джафар Аббас оглы Багиров", {"Мир"}, {"Джафар"}, "Аббас оглы",
-                 {"Багиров"}},
+        Expected{"Мир Джафар Аббас оглы Багиров", {"Мир"}, {"Джафар"}, "Аббас оглы", {"Багиров"}},
         // Persian
         Expected{"محمدرضا پهلوی", {}, {"محمدرضا"}, "", {"پهلوی"}},
         Expected{"محمدرضا شاه پهلوی", {"شاه"}, {"محمدرضا"}, "", {"پهلوی"}},
