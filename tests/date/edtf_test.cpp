@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "archive/date/fuzzy_date.hpp"
+#include "shared_data.hpp"
 
 namespace archive {
 namespace {
@@ -724,17 +725,7 @@ TEST(EdtfTest, GeneratedIntervalsOrderAndBounds) {
 
 // ---- the shared vectors (../shared/data/edtf, read in place) -----------------------------------
 
-std::vector<std::string> split_tabs(std::string_view line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    fields.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
+using archive_test::split_tabs;
 
 // A vector bound: "YYYY-MM-DD" with an optional '-' and any number of year digits (years above
 // 9999 have no '+'), "-inf"/"inf" for an open end.

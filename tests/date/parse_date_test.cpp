@@ -19,6 +19,7 @@
 
 #include "archive/date/calendar.hpp"
 #include "archive/date/fuzzy_date.hpp"
+#include "shared_data.hpp"
 
 namespace archive {
 namespace {
@@ -735,17 +736,7 @@ TEST(ParseDateProperties, IsSafeToCallFromManyThreads) {
 
 // ---- the shared data ------------------------------------------------------------------------
 
-std::vector<std::string> split_tabs(std::string_view line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    fields.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
+using archive_test::split_tabs;
 
 std::optional<long> year_of(const DayBound& bound) {
   if (!bound.is_day()) return std::nullopt;

@@ -1,5 +1,7 @@
 // The text part against real name data: the Wikidata Latin↔Cyrillic and Latin↔Arabic-script
 // name-token pairs in ../shared/data/names (see its PROVENANCE.md), read in place.
+#include "shared_data.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstddef>
@@ -23,17 +25,7 @@ struct NamePair {
   std::size_t line = 0;
 };
 
-std::vector<std::string> split_tabs(std::string_view line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    fields.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
+using archive_test::split_tabs;
 
 // Reads the file; fails the test (and returns no rows) when it cannot be read or its header
 // is not the documented one.
