@@ -1,0 +1,185 @@
+// The model's records: ids, roles, and validation with messages that name record and field.
+#include "archive/model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <type_traits>
+
+namespace archive {
+namespace {
+
+FuzzyDate date(std::string_view text) {
+  return parse_edtf(text).value();
+}
+
+Records seed_records() {
+  Records r;
+  Document decree;
+  decree.id = DocumentId("doc-1945-07-06-politburo-decree");
+  decree.title =
+      "Decree of the CC CPSU Politburo to Mir Bagirov CC Secretary of the Communist Party of "
+      "Azerbaijan, 'Measures to Organize a Separatist Movement in Southern Azerbaijan'";
+  decree.date = date("1945-07-06");
+  decree.doc_type = "decree";
+  decree.languages = {"ru"};
+  decree.agents = {{OrganizationId("org-politburo"), AgentRole::author},
+                   {PersonId("person-bagirov"), AgentRole::recipient}};
+  decree.collections = {CollectionId("coll-iran-soviet-relations")};
+  decree.views = 4870;
+  r.documents.push_back(decree);
+
+  Collection collection;
+  collection.id = CollectionId("coll-iran-soviet-relations");
+  collection.title = "Iran-Soviet Relations";
+  collection.documents = {decree.id};
+  r.collections.push_back(collection);
+
+  Person bagirov;
+  bagirov.id = PersonId("person-bagirov");
+  bagirov.name = NameVariant{"Mir Jafar Bagirov", text::Script::latin, Scheme::popular, "seed"};
+  bagirov.variants = {{"Мир Джафар Аббасович Багиров", text::Script::cyrillic, {}, ""}};
+  bagirov.born = date("1896-09-17");
+  bagirov.died = date("1956-05-26");
+  bagirov.positions = {{"First Secretary of the Communist Party of Azerbaijan",
+                        OrganizationId("org-politburo"), date("1933/1953")}};
+  r.people.push_back(bagirov);
+
+  Organization politburo;
+  politburo.id = OrganizationId("org-politburo");
+  politburo.name = NameVariant{"CC CPSU Politburo", text::Script::latin, {}, "seed"};
+  politburo.variants = {{"Политбюро ЦК ВКП(б)", text::Script::cyrillic, {}, ""}};
+  r.organizations.push_back(politburo);
+  return r;
+}
+
+bool mentions(const std::vector<Problem>& problems, std::string_view field,
+              std::string_view words) {
+  return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) {
+    return p.field == field && p.message.find(words) != std::string::npos;
+  });
+}
+
+TEST(Ids, AcceptWellFormedIds) {
+  for (const char* id :
+       {"doc-1945-07-06-politburo-decree", "person-bagirov", "q:123", "a", "x.y_z"}) {
+    EXPECT_TRUE(is_valid_id(id)) << id;
+  }
+}
+
+TEST(Ids, RejectMalformedIdsWithTheOffset) {
+  EXPECT_EQ(check_id("").error().offset, 0u);
+  EXPECT_EQ(check_id("Person-Bagirov").error().offset, 0u);
+  EXPECT_EQ(check_id("person bagirov").error().offset, 6u);
+  EXPECT_EQ(check_id("-person").error().offset, 0u);
+  EXPECT_EQ(check_id("багиров").error().offset, 0u);
+  EXPECT_EQ(check_id(std::string(129, 'a')).error().offset, 128u);
+  EXPECT_FALSE(PersonId::parse("person bagirov").has_value());
+  EXPECT_EQ(PersonId::parse("person-bagirov").value().str(), "person-bagirov");
+}
+
+TEST(Ids, KindsAreDistinctTypes) {
+  static_assert(!std::is_convertible_v<PersonId, DocumentId>);
+  static_assert(!std::is_convertible_v<std::string, PersonId>);
+  static_assert(!std::is_assignable_v<DocumentId&, CollectionId>);
+  EXPECT_EQ(agent_id_text(AgentId(PersonId("person-stalin"))), "person-stalin");
+}
+
+TEST(AgentRoles, RoundTripThroughTheirNames) {
+  for (AgentRole r :
+       {AgentRole::author, AgentRole::recipient, AgentRole::signatory, AgentRole::mentioned}) {
+    EXPECT_EQ(parse_agent_role(to_string(r)).value(), r);
+  }
+  EXPECT_FALSE(parse_agent_role("translator").has_value());
+}
+
+TEST(Validate, TheSeedRecordsAreClean) {
+  const auto problems = validate(seed_records());
+  EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems.front().describe());
+}
+
+TEST(Validate, RequiresIdsTitlesAndNames) {
+  Records r = seed_records();
+  r.documents[0].title.clear();
+  r.people[0].name.form.clear();
+  r.collections[0].id = CollectionId();
+  const auto problems = validate(r);
+  EXPECT_TRUE(mentions(problems, "title", "required"));
+  EXPECT_TRUE(mentions(problems, "name", "required"));
+  EXPECT_TRUE(mentions(problems, "id", "bad id"));
+  EXPECT_TRUE(has_errors(problems));
+}
+
+TEST(Validate, ReportsUnknownReferencesAsErrorsOrWarnings) {
+  Records r = seed_records();
+  r.documents[0].agents.push_back({PersonId("person-molotov"), AgentRole::mentioned});
+  r.documents[0].related.push_back(DocumentId("doc-missing"));
+  auto problems = validate(r);
+  EXPECT_TRUE(mentions(problems, "agents[2].id", "unknown person 'person-molotov'"));
+  EXPECT_TRUE(mentions(problems, "related[0]", "unknown document 'doc-missing'"));
+  EXPECT_TRUE(has_errors(problems));
+  problems = validate(r, ValidationOptions{false});
+  EXPECT_FALSE(has_errors(problems));
+  EXPECT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].describe(),
+            "warning: doc-1945-07-06-politburo-decree: agents[2].id: refers to unknown person "
+            "'person-molotov'");
+}
+
+TEST(Validate, AnAgentMustBeOfItsKind) {
+  Records r = seed_records();
+  r.documents[0].agents[0].id = PersonId("org-politburo");  // an organization's id as a person
+  EXPECT_TRUE(mentions(validate(r), "agents[0].id", "unknown person 'org-politburo'"));
+}
+
+TEST(Validate, ReportsDuplicateIds) {
+  Records r = seed_records();
+  r.people.push_back(r.people[0]);
+  Organization clash;
+  clash.id = OrganizationId("person-bagirov");
+  clash.name.form = "Clash";
+  r.organizations.push_back(clash);
+  const auto problems = validate(r);
+  EXPECT_TRUE(mentions(problems, "id", "duplicate person id"));
+  EXPECT_TRUE(mentions(problems, "id", "a person has the same id"));
+}
+
+TEST(Validate, ReportsDatesThatEndBeforeTheyBegin) {
+  Person p = seed_records().people[0];
+  p.died = date("1890");
+  EXPECT_TRUE(mentions(validate(p), "died", "ends before born begins"));
+  p.died = date("1896-09");  // overlaps the birth month: possible
+  EXPECT_TRUE(validate(p).empty());
+}
+
+TEST(Validate, ReportsInvalidUtf8WithTheField) {
+  Document d = seed_records().documents[0];
+  d.summary = "Bag\xFFirov";
+  d.places = {"Baku", "Tabr\xC3"};
+  const auto problems = validate(d);
+  EXPECT_TRUE(mentions(problems, "summary", "invalid UTF-8"));
+  EXPECT_TRUE(mentions(problems, "places[1]", "invalid UTF-8"));
+}
+
+TEST(Validate, ReportsSelfParentsAndBackwardTimestamps) {
+  Records r = seed_records();
+  r.collections[0].parent = r.collections[0].id;
+  r.documents[0].created = Timestamp(std::chrono::seconds(2000));
+  r.documents[0].modified = Timestamp(std::chrono::seconds(1000));
+  const auto problems = validate(r);
+  EXPECT_TRUE(mentions(problems, "parent", "its own parent"));
+  EXPECT_TRUE(mentions(problems, "modified", "before created"));
+}
+
+TEST(Records, AreRegularValues) {
+  const Records a = seed_records();
+  Records b = a;
+  EXPECT_EQ(a, b);
+  b.documents[0].views += 1;
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.size(), 4u);
+}
+
+}  // namespace
+}  // namespace archive
