@@ -7,6 +7,7 @@ packages=(
   g++ clang libclang-rt-14-dev cmake ninja-build pkg-config
   libicu-dev libboost-date-time-dev libboost-serialization-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
+  nlohmann-json3-dev libpugixml-dev
 )
 
 missing=()
