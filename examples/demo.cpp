@@ -2,19 +2,23 @@
 // Relations"): the text part (script, search fold, word tokens; spellings that meet in one
 // folded key), then the date part (catalogers' dates in three languages and four calendars,
 // normalized to EDTF with their strict bounds, and a date-range test).
+#include <algorithm>
 #include <archive/date.hpp>
+#include <archive/io/jsonl.hpp>
 #include <archive/names.hpp>
 #include <archive/text.hpp>
 #include <archive/version.hpp>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace text = archive::text;
 
-int main() {
+int main(int argc, char** argv) {
   std::cout << "archive " << archive::kVersion
-            << " — text demo on the Iran-Soviet Relations collection\n\n";
+            << " — demo on the Iran-Soviet Relations collection\n";
 
   const std::string_view samples[] = {
       "Мир Джафар Багиров",  // Mir Jafar Bagirov, in Russian
@@ -26,6 +30,54 @@ int main() {
       "۱۵ شهریور ۱۳۲۵",      // 15 Shahrivar 1325 (Solar Hijri) = 6 September 1946
       "Naser Fakhr Arai",   "CC CPSU Politburo", "Ёлкин",
   };
+
+  // The sample collection (data/sample_collection.jsonl), printed like the seed page.
+  const std::filesystem::path sample =
+      argc > 1 ? std::filesystem::path(argv[1])
+               : std::filesystem::path(ARCHIVE_DATA_DIR) / "sample_collection.jsonl";
+  auto imported = archive::read_jsonl_file(sample);
+  if (!imported) {
+    std::cout << "error: " << imported.error().describe() << '\n';
+    return 1;
+  }
+  for (const archive::ImportIssue& issue : imported->issues) {
+    std::cout << "error: " << issue.describe() << '\n';
+  }
+  if (!imported->issues.empty()) return 1;
+  const archive::Records& records = imported->records;
+  const archive::Collection* page = nullptr;
+  for (const archive::Collection& c : records.collections) {
+    if (c.id.str() == "coll-iran-soviet-relations") page = &c;
+  }
+  if (page == nullptr) {
+    std::cout << "error: the sample has no Iran-Soviet Relations collection\n";
+    return 1;
+  }
+  std::cout << "\n================================================================\n"
+            << page->title << "\n\n"
+            << page->description << " (Image: " << page->image_caption
+            << ")\n\nPopular Documents\n";
+  std::vector<const archive::Document*> members;
+  for (const archive::Document& d : records.documents) {
+    if (std::find(page->documents.begin(), page->documents.end(), d.id) != page->documents.end()) {
+      members.push_back(&d);
+    }
+  }
+  std::stable_sort(members.begin(), members.end(),
+                   [](const auto* a, const auto* b) { return a->views > b->views; });
+  for (const archive::Document* d : members) {
+    std::cout << "\n"
+              << d->date.provenance().original << "   [" << d->date.to_edtf() << ", " << d->views
+              << " views]\n"
+              << d->title << "\n";
+  }
+  std::cout << "\nAlso see:";
+  for (const archive::CollectionId& id : page->related) {
+    for (const archive::Collection& c : records.collections) {
+      if (c.id == id) std::cout << "\n  " << c.title;
+    }
+  }
+  std::cout << "\n\n";
 
   text::Segmenter segmenter;  // created once, reused for every string
   for (const std::string_view s : samples) {

@@ -16,5 +16,6 @@ using Action = std::function<int()>;
 void add_text_commands(CLI::App& parent, Action& action);
 void add_date_commands(CLI::App& parent, Action& action);
 void add_names_commands(CLI::App& parent, Action& action);
+void add_io_commands(CLI::App& parent, Action& action);
 
 }  // namespace archive::cli

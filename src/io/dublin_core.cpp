@@ -1,0 +1,422 @@
+// Dublin Core: documents as oai_dc XML, both ways, with pugixml. The mapping is in
+// docs/dublin_core.md; keep the two in step.
+#include "archive/io/dublin_core.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdio>
+#include <ctime>
+#include <istream>
+#include <iterator>
+#include <ostream>
+#include <pugixml.hpp>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "archive/date/parse_date.hpp"
+#include "archive/model/validate.hpp"
+
+namespace archive {
+namespace {
+
+constexpr const char* kOaiDcNs = "http://www.openarchives.org/OAI/2.0/oai_dc/";
+constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
+constexpr const char* kOaiNs = "http://www.openarchives.org/OAI/2.0/";
+constexpr const char* kXsiNs = "http://www.w3.org/2001/XMLSchema-instance";
+constexpr std::string_view kCollectionPrefix = "collection:";
+constexpr std::string_view kPersonPrefix = "person:";
+constexpr std::string_view kOrganizationPrefix = "organization:";
+
+void add_dc(pugi::xml_node parent, const char* name, std::string_view value) {
+  if (value.empty()) return;
+  parent.append_child(name).text().set(std::string(value).c_str());
+}
+
+std::string agent_text(const AgentLink& link) {
+  std::string text(std::holds_alternative<PersonId>(link.id) ? kPersonPrefix : kOrganizationPrefix);
+  text += agent_id_text(link.id);
+  if (link.role != AgentRole::author) {
+    text += " (";
+    text += to_string(link.role);
+    text += ')';
+  }
+  return text;
+}
+
+// Fills `dc` (an <oai_dc:dc> element) with the document's fields.
+void fill_dc(pugi::xml_node dc, const Document& d) {
+  dc.append_attribute("xmlns:oai_dc").set_value(kOaiDcNs);
+  dc.append_attribute("xmlns:dc").set_value(kDcNs);
+  dc.append_attribute("xmlns:xsi").set_value(kXsiNs);
+  dc.append_attribute("xsi:schemaLocation")
+      .set_value(
+          "http://www.openarchives.org/OAI/2.0/oai_dc/ "
+          "http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
+  add_dc(dc, "dc:identifier", d.id.str());
+  add_dc(dc, "dc:title", d.title);
+  const std::string edtf = d.date.to_edtf();
+  const std::string& original = d.date.provenance().original;
+  add_dc(dc, "dc:date", edtf.empty() ? original : edtf);
+  if (!edtf.empty() && !original.empty() && original != edtf) add_dc(dc, "dc:date", original);
+  add_dc(dc, "dc:description", d.summary);
+  add_dc(dc, "dc:type", d.doc_type);
+  for (const auto& language : d.languages)
+    add_dc(dc, "dc:language", language);
+  for (const auto& link : d.agents) {
+    add_dc(dc, link.role == AgentRole::author ? "dc:creator" : "dc:contributor", agent_text(link));
+  }
+  for (const auto& subject : d.subjects)
+    add_dc(dc, "dc:subject", subject);
+  for (const auto& place : d.places)
+    add_dc(dc, "dc:coverage", place);
+  if (!d.source.repository.empty() || !d.source.reference.empty()) {
+    std::string source = d.source.repository;
+    if (!d.source.reference.empty()) {
+      source += source.empty() ? "| " : " | ";
+      source += d.source.reference;
+    }
+    add_dc(dc, "dc:source", source);
+  }
+  add_dc(dc, "dc:rights", d.rights);
+  for (const auto& id : d.collections) {
+    add_dc(dc, "dc:relation", std::string(kCollectionPrefix) + id.str());
+  }
+  for (const auto& id : d.related)
+    add_dc(dc, "dc:relation", id.str());
+}
+
+std::string xml_text(const pugi::xml_document& doc) {
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration, pugi::encoding_utf8);
+  return std::move(out).str();
+}
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  const std::size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return std::string(buffer, n);
+}
+
+std::string day_of(const Timestamp& t) {
+  const auto days = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::year_month_day ymd{days};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buffer;
+}
+
+// ---- reading ----
+
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && space(s.back()))
+    s.remove_suffix(1);
+  return s;
+}
+
+std::string_view local_name(std::string_view qname) {
+  const auto colon = qname.find(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+// The namespace URI of an element, from the xmlns declarations in scope.
+std::string_view namespace_of(pugi::xml_node node) {
+  const std::string_view name = node.name();
+  const auto colon = name.find(':');
+  std::string attribute = "xmlns";
+  if (colon != std::string_view::npos) {
+    attribute += ':';
+    attribute += name.substr(0, colon);
+  }
+  for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
+    if (const pugi::xml_attribute a = n.attribute(attribute.c_str())) return a.value();
+  }
+  return {};
+}
+
+bool is_element(pugi::xml_node node, std::string_view ns, std::string_view local) {
+  return node.type() == pugi::node_element && local_name(node.name()) == local &&
+         namespace_of(node) == ns;
+}
+
+// Maps byte offsets to 1-based lines and columns.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+  [[nodiscard]] std::pair<std::size_t, std::size_t> at(std::size_t offset) const {
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const auto line = static_cast<std::size_t>(it - starts_.begin());  // >= 1
+    return {line, offset - starts_[line - 1] + 1};
+  }
+
+ private:
+  std::vector<std::size_t> starts_{0};
+};
+
+struct Reader {
+  std::string file;
+  const ImportOptions& options;
+  ImportResult result;
+
+  void issue(Severity severity, std::size_t line, std::string field, std::string message) {
+    result.issues.push_back(
+        ImportIssue{severity, file, line, 0, std::move(field), std::move(message)});
+  }
+
+  // Reads one <oai_dc:dc>; false when strict mode must stop.
+  bool read(pugi::xml_node dc, std::size_t line) {
+    Document d;
+    std::vector<ImportIssue> issues;
+    bool error = false;
+    const auto note = [&](Severity s, std::string field, std::string message) {
+      if (s == Severity::error) error = true;
+      issues.push_back(ImportIssue{s, file, line, 0, std::move(field), std::move(message)});
+    };
+    bool have_id = false;
+    bool have_title = false;
+    bool have_summary = false;
+    std::vector<std::string> dates;
+    for (pugi::xml_node child : dc.children()) {
+      if (child.type() != pugi::node_element || namespace_of(child) != kDcNs) continue;
+      const std::string_view name = local_name(child.name());
+      const std::string value(trim(child.text().get()));
+      if (value.empty()) continue;
+      if (name == "identifier") {
+        if (!have_id && is_valid_id(value)) {
+          d.id = DocumentId(value);
+          have_id = true;
+        }
+      } else if (name == "title") {
+        if (have_title) {
+          note(Severity::warning, "title", "a second dc:title is not kept: '" + value + "'");
+        } else {
+          d.title = value;
+          have_title = true;
+        }
+      } else if (name == "date") {
+        dates.push_back(value);
+      } else if (name == "description") {
+        if (have_summary) {
+          d.summary += "\n\n";
+        }
+        d.summary += value;
+        have_summary = true;
+      } else if (name == "type") {
+        if (d.doc_type.empty()) d.doc_type = value;
+      } else if (name == "language") {
+        d.languages.push_back(value);
+      } else if (name == "creator" || name == "contributor") {
+        read_agent(d, value, name == "creator", note);
+      } else if (name == "subject") {
+        d.subjects.push_back(value);
+      } else if (name == "coverage") {
+        d.places.push_back(value);
+      } else if (name == "source") {
+        const auto bar = value.find('|');
+        if (bar == std::string::npos) {
+          d.source.repository = value;
+        } else {
+          d.source.repository = std::string(trim(std::string_view(value).substr(0, bar)));
+          d.source.reference = std::string(trim(std::string_view(value).substr(bar + 1)));
+        }
+      } else if (name == "rights") {
+        d.rights = value;
+      } else if (name == "relation") {
+        read_relation(d, value, note);
+      }
+    }
+    if (!have_id) note(Severity::error, "id", "no dc:identifier holds a record id");
+    read_dates(d, dates, note);
+    for (const Problem& p : validate(d)) {
+      if (p.field == "id" && !have_id) continue;  // already reported
+      note(p.severity, p.field, p.message);
+    }
+    for (auto& i : issues)
+      result.issues.push_back(std::move(i));
+    if (error) {
+      ++result.rejected;
+      if (options.strict) {
+        result.stopped = true;
+        return false;
+      }
+      return true;
+    }
+    result.records.documents.push_back(std::move(d));
+    return true;
+  }
+
+  template <class Note>
+  void read_agent(Document& d, std::string_view value, bool creator, Note& note) {
+    AgentRole role = creator ? AgentRole::author : AgentRole::mentioned;
+    std::string_view ref = value;
+    if (ref.ends_with(')')) {
+      const auto open = ref.rfind(" (");
+      if (open != std::string_view::npos) {
+        const auto parsed = parse_agent_role(trim(ref.substr(open + 2, ref.size() - open - 3)));
+        if (parsed) {
+          role = *parsed;
+          ref = trim(ref.substr(0, open));
+        }
+      }
+    }
+    const char* field = creator ? "agents (dc:creator)" : "agents (dc:contributor)";
+    if (ref.starts_with(kPersonPrefix) && is_valid_id(ref.substr(kPersonPrefix.size()))) {
+      d.agents.push_back({PersonId(std::string(ref.substr(kPersonPrefix.size()))), role});
+    } else if (ref.starts_with(kOrganizationPrefix) &&
+               is_valid_id(ref.substr(kOrganizationPrefix.size()))) {
+      d.agents.push_back(
+          {OrganizationId(std::string(ref.substr(kOrganizationPrefix.size()))), role});
+    } else {
+      note(Severity::warning, field,
+           "not an agent reference ('person:ID' or 'organization:ID'), not kept: '" +
+               std::string(value) + "'");
+    }
+  }
+
+  template <class Note>
+  void read_relation(Document& d, const std::string& value, Note& note) {
+    const std::string_view v = value;
+    if (v.starts_with(kCollectionPrefix) && is_valid_id(v.substr(kCollectionPrefix.size()))) {
+      d.collections.emplace_back(std::string(v.substr(kCollectionPrefix.size())));
+    } else if (is_valid_id(v)) {
+      d.related.emplace_back(value);
+    } else {
+      note(Severity::warning, "related",
+           "dc:relation is not a record id, not kept: '" + value + "'");
+    }
+  }
+
+  template <class Note>
+  void read_dates(Document& d, const std::vector<std::string>& dates, Note& note) {
+    if (dates.empty()) return;
+    auto first = parse_date(dates[0]);
+    if (!first) {
+      FuzzyDate undated;
+      undated.set_provenance(Provenance{dates[0], Calendar::gregorian, {}});
+      d.date = std::move(undated);
+      d.date_error = first.error().message;
+      note(options.strict ? Severity::error : Severity::warning, "date",
+           "cannot read '" + dates[0] + "' (" + d.date_error + "); kept as written, undated");
+      return;
+    }
+    d.date = std::move(*first);
+    if (dates.size() > 1) {
+      // The second dc:date is the expression as written (see docs/dublin_core.md).
+      auto written = parse_date(dates[1]);
+      if (written && *written == d.date) {
+        d.date = std::move(*written);
+      } else {
+        Provenance p = d.date.provenance();
+        p.original = dates[1];
+        d.date.set_provenance(std::move(p));
+      }
+      for (std::size_t i = 2; i < dates.size(); ++i) {
+        note(Severity::warning, "date", "a further dc:date is not kept: '" + dates[i] + "'");
+      }
+    }
+  }
+};
+
+void collect(pugi::xml_node node, std::vector<pugi::xml_node>& out) {
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    if (is_element(child, kOaiDcNs, "dc")) {
+      out.push_back(child);
+    } else {
+      collect(child, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::string to_oai_dc(const Document& document) {
+  pugi::xml_document doc;
+  fill_dc(doc.append_child("oai_dc:dc"), document);
+  return xml_text(doc);
+}
+
+Result<void> write_oai_dc(std::ostream& out, const Records& records) {
+  const std::string now = utc_now();
+  pugi::xml_document doc;
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+  auto root = doc.append_child("OAI-PMH");
+  root.append_attribute("xmlns").set_value(kOaiNs);
+  root.append_attribute("xmlns:xsi").set_value(kXsiNs);
+  root.append_attribute("xsi:schemaLocation")
+      .set_value(
+          "http://www.openarchives.org/OAI/2.0/ "
+          "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd");
+  root.append_child("responseDate").text().set(now.c_str());
+  auto request = root.append_child("request");
+  request.append_attribute("verb").set_value("ListRecords");
+  request.append_attribute("metadataPrefix").set_value("oai_dc");
+  auto list = root.append_child("ListRecords");
+  for (const Document& d : records.documents) {
+    auto record = list.append_child("record");
+    auto header = record.append_child("header");
+    header.append_child("identifier").text().set(("oai:archive:" + d.id.str()).c_str());
+    const auto stamp = d.modified ? d.modified : d.created;
+    header.append_child("datestamp")
+        .text()
+        .set(stamp ? day_of(*stamp).c_str() : now.substr(0, 10).c_str());
+    fill_dc(record.append_child("metadata").append_child("oai_dc:dc"), d);
+  }
+  doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  out.flush();
+  if (!out) return make_error(ErrorCode::io_error, "cannot write the oai_dc XML");
+  return {};
+}
+
+Result<ImportResult> read_oai_dc(std::istream& in, std::string_view file_name,
+                                 const ImportOptions& options) {
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) {
+    return make_error(ErrorCode::io_error, "cannot read " + std::string(file_name));
+  }
+  Reader reader{std::string(file_name), options, {}};
+  const LineIndex lines(text);
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed =
+      doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!parsed) {
+    const auto offset =
+        std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)), text.size());
+    const auto [line, column] = lines.at(offset);
+    reader.result.issues.push_back(
+        ImportIssue{Severity::error, reader.file, line, column, "",
+                    std::string("malformed XML: ") + parsed.description()});
+    reader.result.stopped = options.strict;
+    return std::move(reader.result);
+  }
+  std::vector<pugi::xml_node> records;
+  collect(doc, records);
+  if (records.empty()) {
+    reader.issue(Severity::warning, 0, "", "no oai_dc:dc record found");
+  }
+  for (pugi::xml_node dc : records) {
+    const std::ptrdiff_t at = dc.offset_debug();
+    const std::size_t line = at < 0 ? 0 : lines.at(static_cast<std::size_t>(at)).first;
+    if (!reader.read(dc, line)) break;
+  }
+  return std::move(reader.result);
+}
+
+}  // namespace archive

@@ -1,0 +1,234 @@
+// Dublin Core: oai_dc export and import round trips, OAI-PMH responses, bad XML.
+#include "archive/io/dublin_core.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "archive/date/parse_date.hpp"
+#include "archive/model.hpp"
+
+namespace archive {
+namespace {
+
+FuzzyDate written(std::string_view text) {
+  return parse_date(text).value();
+}
+
+Records seed_documents() {
+  Records r;
+  Document decree;
+  decree.id = DocumentId("doc-1945-07-06-politburo-decree");
+  decree.title =
+      "Decree of the CC CPSU Politburo to Mir Bagirov CC Secretary of the Communist Party of "
+      "Azerbaijan, 'Measures to Organize a Separatist Movement in Southern Azerbaijan'";
+  decree.date = written("6 июля 1945 г.");
+  decree.summary = "Постановление Политбюро ЦК ВКП(б) о мерах по организации движения.";
+  decree.doc_type = "decree";
+  decree.languages = {"ru"};
+  decree.agents = {{OrganizationId("org-politburo"), AgentRole::author},
+                   {PersonId("person-bagirov"), AgentRole::recipient}};
+  decree.collections = {CollectionId("coll-iran-soviet-relations")};
+  decree.subjects = {"Separatism", "Azerbaijan Crisis"};
+  decree.places = {"Tabriz", "Baku"};
+  decree.source = {"State Archive of Political Parties and Public Movements of Azerbaijan",
+                   "f. 1, op. 89, d. 90, ll. 4-5"};
+  decree.rights = "Translated for CWIHP by Gary Goldberg";
+  decree.related = {DocumentId("doc-1945-09-pishevari")};
+  decree.classification = "Top Secret";  // not carried
+  r.documents.push_back(decree);
+
+  Document letter;
+  letter.id = DocumentId("doc-1946-pishevari-letter");
+  letter.title = "نامه پیشه‌وری به باقروف";
+  letter.date = written("۱۵ شهریور ۱۳۲۵");
+  letter.doc_type = "letter";
+  letter.languages = {"fa", "az"};
+  letter.agents = {{PersonId("person-pishevari"), AgentRole::signatory},
+                   {PersonId("person-bagirov"), AgentRole::recipient},
+                   {PersonId("person-stalin"), AgentRole::mentioned},
+                   {PersonId("person-ghavam"), AgentRole::author}};
+  r.documents.push_back(letter);
+
+  Document fuzzy;
+  fuzzy.id = DocumentId("doc-spring-1946");
+  fuzzy.title = "Report, spring 1946";
+  fuzzy.date = written("Spring 1946");
+  fuzzy.source.reference = "f. 1, op. 90";
+  r.documents.push_back(fuzzy);
+
+  Document approx;
+  approx.id = DocumentId("doc-c1945");
+  approx.title = "Undated note";
+  approx.date = parse_edtf("1945~").value();  // no original
+  r.documents.push_back(approx);
+
+  Document undated;
+  undated.id = DocumentId("doc-nd");
+  undated.title = "Note";
+  undated.date = written("n.d.");
+  r.documents.push_back(undated);
+  return r;
+}
+
+// The fields Dublin Core does not carry, cleared.
+Document carried(Document d) {
+  d.classification.clear();
+  d.translations.clear();
+  d.views = 0;
+  d.created.reset();
+  d.modified.reset();
+  return d;
+}
+
+ImportResult read(const std::string& xml, const ImportOptions& options = {}) {
+  std::istringstream in(xml);
+  return read_oai_dc(in, "test.xml", options).value();
+}
+
+TEST(DublinCore, SingleRecordRoundTrip) {
+  const Records seed = seed_documents();
+  for (const Document& d : seed.documents) {
+    const std::string xml = to_oai_dc(d);
+    EXPECT_NE(xml.find("<oai_dc:dc"), std::string::npos);
+    const ImportResult back = read(xml);
+    ASSERT_EQ(back.records.documents.size(), 1U) << xml;
+    EXPECT_TRUE(back.issues.empty()) << back.issues.front().describe();
+    const Document& got = back.records.documents.front();
+    EXPECT_EQ(got, carried(d)) << xml;
+    if (d.date.provenance().original.empty() && !d.date.is_undated()) {
+      // No original: the EDTF text written becomes the original read back.
+      EXPECT_EQ(got.date.provenance().original, d.date.to_edtf());
+    } else {
+      EXPECT_TRUE(got.date.identical(d.date)) << xml;
+    }
+  }
+}
+
+TEST(DublinCore, ListRecordsRoundTrip) {
+  const Records seed = seed_documents();
+  std::ostringstream out;
+  ASSERT_TRUE(write_oai_dc(out, seed).has_value());
+  const std::string xml = out.str();
+  EXPECT_NE(xml.find("<ListRecords>"), std::string::npos);
+  EXPECT_NE(xml.find("6 июля 1945 г."), std::string::npos);
+  EXPECT_NE(xml.find("<dc:date>1945-07-06</dc:date>"), std::string::npos);
+  const ImportResult back = read(xml);
+  ASSERT_EQ(back.records.documents.size(), seed.documents.size());
+  for (std::size_t i = 0; i < seed.documents.size(); ++i) {
+    EXPECT_EQ(back.records.documents[i], carried(seed.documents[i]));
+  }
+  EXPECT_EQ(back.rejected, 0U);
+}
+
+TEST(DublinCore, ReadsForeignListRecords) {
+  const std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">
+ <ListRecords>
+  <record><header><identifier>oai:x:1</identifier></header>
+   <metadata>
+    <d:dc xmlns:d="http://www.openarchives.org/OAI/2.0/oai_dc/"
+          xmlns:e="http://purl.org/dc/elements/1.1/">
+     <e:identifier>http://example.org/1</e:identifier>
+     <e:identifier>doc-a</e:identifier>
+     <e:title>  First  </e:title>
+     <e:date>July 6, 1945</e:date>
+     <e:creator>Bagirov, Mir Jafar</e:creator>
+    </d:dc>
+   </metadata></record>
+  <record><header status="deleted"><identifier>oai:x:2</identifier></header></record>
+  <record><header><identifier>oai:x:3</identifier></header>
+   <metadata>
+    <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+               xmlns:dc="http://purl.org/dc/elements/1.1/">
+     <dc:identifier>doc-b</dc:identifier>
+     <dc:title>Second</dc:title>
+     <dc:relation>collection:coll-x</dc:relation>
+    </oai_dc:dc>
+   </metadata></record>
+  <record><metadata>
+    <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+               xmlns:dc="http://purl.org/dc/elements/1.1/">
+     <dc:identifier>doc-c</dc:identifier>
+     <dc:title>Third</dc:title>
+    </oai_dc:dc>
+  </metadata></record>
+ </ListRecords>
+</OAI-PMH>)";
+  const ImportResult r = read(xml);
+  ASSERT_EQ(r.records.documents.size(), 3U);
+  EXPECT_EQ(r.records.documents[0].id.str(), "doc-a");
+  EXPECT_EQ(r.records.documents[0].title, "First");
+  EXPECT_EQ(r.records.documents[0].date, parse_edtf("1945-07-06").value());
+  EXPECT_EQ(r.records.documents[1].collections, std::vector<CollectionId>{CollectionId("coll-x")});
+  // The creator that is a name, not an id, is reported and not kept.
+  ASSERT_EQ(r.issues.size(), 1U);
+  EXPECT_EQ(r.issues[0].severity, Severity::warning);
+  EXPECT_EQ(r.issues[0].line, 6U);
+}
+
+TEST(DublinCore, MalformedXmlNamesLineAndColumn) {
+  const std::string xml =
+      "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\">\n"
+      "  <dc:title>x</dc:titel>\n"
+      "</oai_dc:dc>\n";
+  const ImportResult r = read(xml);
+  EXPECT_TRUE(r.records.documents.empty());
+  ASSERT_EQ(r.issues.size(), 1U);
+  EXPECT_EQ(r.issues[0].severity, Severity::error);
+  EXPECT_EQ(r.issues[0].line, 2U);
+  EXPECT_GT(r.issues[0].column, 1U);
+  EXPECT_NE(r.issues[0].message.find("malformed XML"), std::string::npos);
+  EXPECT_NE(r.issues[0].describe().find("test.xml:2:"), std::string::npos);
+}
+
+TEST(DublinCore, RecordWithoutIdentifierIsAnError) {
+  Document a;
+  a.id = DocumentId("doc-a");
+  a.title = "A";
+  const std::string good = to_oai_dc(a);
+  std::string xml =
+      "<r>\n" + good +
+      "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>No id</dc:title></oai_dc:dc>\n" +
+      good + "</r>";
+  const ImportResult lenient = read(xml);
+  EXPECT_EQ(lenient.records.documents.size(), 2U);
+  EXPECT_EQ(lenient.rejected, 1U);
+  EXPECT_FALSE(lenient.stopped);
+  ASSERT_EQ(lenient.issues.size(), 1U);
+  EXPECT_EQ(lenient.issues[0].field, "id");
+  EXPECT_EQ(lenient.issues[0].severity, Severity::error);
+
+  const ImportResult strict = read(xml, {.strict = true});
+  EXPECT_EQ(strict.records.documents.size(), 1U);
+  EXPECT_TRUE(strict.stopped);
+}
+
+TEST(DublinCore, UnreadableDateKeptWithWarningOrErrorWhenStrict) {
+  Document d;
+  d.id = DocumentId("doc-bad-date");
+  d.title = "Bad date";
+  FuzzyDate undated;
+  undated.set_provenance(Provenance{"Juyl 6, 1945", Calendar::gregorian, {}});
+  d.date = undated;
+  d.date_error = parse_date("Juyl 6, 1945").error().message;
+  const std::string xml = to_oai_dc(d);
+  const ImportResult lenient = read(xml);
+  ASSERT_EQ(lenient.records.documents.size(), 1U);
+  EXPECT_EQ(lenient.records.documents[0], d);
+  EXPECT_EQ(lenient.records.documents[0].date.provenance().original, "Juyl 6, 1945");
+  ASSERT_EQ(lenient.issues.size(), 1U);
+  EXPECT_EQ(lenient.issues[0].severity, Severity::warning);
+  EXPECT_EQ(lenient.issues[0].field, "date");
+
+  const ImportResult strict = read(xml, {.strict = true});
+  EXPECT_TRUE(strict.records.documents.empty());
+  EXPECT_TRUE(strict.stopped);
+  ASSERT_EQ(strict.issues.size(), 1U);
+  EXPECT_EQ(strict.issues[0].severity, Severity::error);
+}
+
+}  // namespace
+}  // namespace archive

@@ -1,0 +1,115 @@
+// `archive validate FILE…` and `archive convert --from F --to F [FILE]`: the io part.
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "archive/io/csv.hpp"
+#include "archive/io/dublin_core.hpp"
+#include "archive/io/jsonl.hpp"
+#include "commands.hpp"
+
+namespace archive::cli {
+
+namespace {
+
+constexpr int kExitProblems = 1;
+
+// The format of a file by its extension: jsonl (.jsonl, .ndjson, .json), csv, oai_dc (.xml).
+std::string format_of(const std::string& path) {
+  const auto dot = path.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+  if (ext == "csv") return "csv";
+  if (ext == "xml") return "oai_dc";
+  return "jsonl";
+}
+
+Result<ImportResult> read_any(std::istream& in, const std::string& name, const std::string& format,
+                              const ImportOptions& options) {
+  if (format == "csv") return read_csv(in, name, CsvMapping::defaults(), options);
+  if (format == "oai_dc") return read_oai_dc(in, name, options);
+  return read_jsonl(in, name, options);
+}
+
+int validate_files(const std::vector<std::string>& files) {
+  std::size_t problems = 0;
+  for (const std::string& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cout << file << ": error: cannot open the file\n";
+      ++problems;
+      continue;
+    }
+    auto result = read_any(in, file, format_of(file), ImportOptions{});
+    if (!result) {
+      std::cout << file << ": error: " << result.error().describe() << '\n';
+      ++problems;
+      continue;
+    }
+    for (const ImportIssue& issue : result->issues)
+      std::cout << issue.describe() << '\n';
+    problems += result->issues.size();
+    std::cout << file << ": " << result->records.size() << " records read, " << result->rejected
+              << " rejected, " << result->issues.size() << " problems\n";
+  }
+  return problems == 0 ? 0 : kExitProblems;
+}
+
+int convert(const std::string& from, const std::string& to, const std::string& file) {
+  std::ifstream file_in;
+  std::istream* in = &std::cin;
+  if (!file.empty() && file != "-") {
+    file_in.open(file, std::ios::binary);
+    if (!file_in) {
+      std::cerr << "archive: cannot open " << file << '\n';
+      return kExitProblems;
+    }
+    in = &file_in;
+  }
+  auto result = read_any(*in, file.empty() ? "-" : file, from, ImportOptions{});
+  if (!result) {
+    std::cerr << "archive: " << result.error().describe() << '\n';
+    return kExitProblems;
+  }
+  for (const ImportIssue& issue : result->issues)
+    std::cerr << issue.describe() << '\n';
+  const Result<void> written = to == "oai_dc" ? write_oai_dc(std::cout, result->records)
+                                              : write_jsonl(std::cout, result->records);
+  if (!written) {
+    std::cerr << "archive: " << written.error().describe() << '\n';
+    return kExitProblems;
+  }
+  return result->rejected == 0 ? 0 : kExitProblems;
+}
+
+}  // namespace
+
+void add_io_commands(CLI::App& parent, Action& action) {
+  CLI::App* validate = parent.add_subcommand(
+      "validate",
+      "Check files of records (JSON Lines, CSV or oai_dc XML, by extension) and "
+      "report every problem; exit 1 if there is any");
+  auto files = std::make_shared<std::vector<std::string>>();
+  validate->add_option("FILE", *files, "Files to check")->required();
+  validate->callback([&action, files] { action = [files] { return validate_files(*files); }; });
+
+  CLI::App* convert_command = parent.add_subcommand(
+      "convert", "Convert records between formats: FILE (or standard input) to standard output");
+  auto from = std::make_shared<std::string>();
+  auto to = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  convert_command->add_option("--from", *from, "jsonl, csv or oai_dc")
+      ->required()
+      ->check(CLI::IsMember({"jsonl", "csv", "oai_dc"}));
+  convert_command->add_option("--to", *to, "jsonl or oai_dc")
+      ->required()
+      ->check(CLI::IsMember({"jsonl", "oai_dc"}));
+  convert_command->add_option("FILE", *file, "Input file (default: standard input)");
+  convert_command->callback([&action, from, to, file] {
+    action = [from, to, file] { return convert(*from, *to, *file); };
+  });
+}
+
+}  // namespace archive::cli
