@@ -19,18 +19,12 @@
 #include "archive/date/parse_date.hpp"
 #include "archive/model/validate.hpp"
 #include "archive/text/utf8.hpp"
+#include "io/io_common.hpp"
 
 namespace archive {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && space(s.back()))
-    s.remove_suffix(1);
-  return s;
-}
+using detail::trim;
 
 std::string key_of(std::string_view header) {
   std::string key(trim(header));
@@ -152,36 +146,6 @@ AgentId agent_id_of(std::string_view id) {
     return OrganizationId(std::string(id));
   }
   return PersonId(std::string(id));
-}
-
-// A person id made from a name: its ASCII letters and digits, else a hash of the name.
-std::string person_id_for(std::string_view name) {
-  std::string slug;
-  bool ascii = true;
-  for (const char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) ascii = false;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      slug += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      slug += static_cast<char>(c - 'A' + 'a');
-    } else if (!slug.empty() && slug.back() != '-') {
-      slug += '-';
-    }
-  }
-  while (!slug.empty() && slug.back() == '-')
-    slug.pop_back();
-  if (!ascii || slug.empty() || slug.size() > 100) {
-    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
-    for (const char c : name) {
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    static constexpr char hex[] = "0123456789abcdef";
-    slug = "x";
-    for (int shift = 60; shift >= 0; shift -= 4)
-      slug += hex[(h >> shift) & 0xF];
-  }
-  return "person-" + slug;
 }
 
 struct Importer {
@@ -406,7 +370,7 @@ struct Importer {
       return;
     }
     Person person;
-    person.id = PersonId(person_id_for(ref));
+    person.id = PersonId(detail::person_id_from_name(ref));
     person.name.form = std::string(ref);
     d.agents.push_back({person.id, role});
     new_people.push_back(std::move(person));

@@ -20,6 +20,7 @@
 
 #include "archive/date/parse_date.hpp"
 #include "archive/model/validate.hpp"
+#include "io/io_common.hpp"
 
 namespace archive {
 namespace {
@@ -116,14 +117,7 @@ std::string day_of(const Timestamp& t) {
 
 // ---- reading ----
 
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && space(s.back()))
-    s.remove_suffix(1);
-  return s;
-}
+using detail::trim;
 
 std::string_view local_name(std::string_view qname) {
   const auto colon = qname.find(':');

@@ -27,6 +27,7 @@
 #include "archive/names/match.hpp"
 #include "archive/names/transliterator.hpp"
 #include "archive/text/script.hpp"
+#include "io/io_common.hpp"
 
 namespace archive {
 namespace {
@@ -575,27 +576,6 @@ ordered_json to_json(const Organization& g) {
 // ---------------------------------------------------------------------------------------------
 // The reader
 
-/// "Mir Jafar Bagirov" → "mir-jafar-bagirov" (romanized, lower case ASCII, hyphens).
-std::string slug(std::string_view name) {
-  std::string latin(name);
-  if (auto r = Transliterator::shared().romanize(name)) latin = std::move(*r);
-  std::string out;
-  bool dash = false;
-  for (unsigned char ch : latin) {
-    if (std::isalnum(ch) && ch < 0x80) {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += static_cast<char>(std::tolower(ch));
-    } else {
-      dash = true;
-    }
-  }
-  if (out.size() > 100) out.resize(100);
-  while (!out.empty() && out.back() == '-')
-    out.pop_back();
-  return out;
-}
-
 class JsonlReader {
  public:
   JsonlReader(std::string_view file, const ImportOptions& options)
@@ -928,8 +908,7 @@ class JsonlReader {
         link.id = records.people[static_cast<std::size_t>(found->front().id)].id;
         continue;
       }
-      std::string base = slug(n.name);
-      base = base.empty() ? std::string("person") : "person-" + base;
+      const std::string base = detail::person_id_from_name(n.name);
       std::string id = base;
       for (int k = 2; taken.contains(id); ++k)
         id = base + "-" + std::to_string(k);
