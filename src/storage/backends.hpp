@@ -1,0 +1,28 @@
+// What the backends behind open_storage() share: their factories, the batch check every
+// backend runs before it writes, and instance ids.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "archive/storage/storage.hpp"
+
+namespace archive::detail {
+
+/// check_record() on every put and check_id() on every erase of `batch`; the error names the
+/// operation: "operation 3 (document 'doc-1'): title: not valid UTF-8 (at byte 5)".
+Result<void> check_batch(const WriteBatch& batch);
+
+/// 32 lowercase hex digits from std::random_device: a new store's instance id.
+std::string new_instance_id();
+
+Result<std::unique_ptr<Storage>> open_memory_storage();
+Result<std::unique_ptr<Storage>> open_sqlite_storage(const std::string& path,
+                                                     const StorageOptions& options);
+Result<std::unique_ptr<Storage>> open_snapshot_storage(const std::string& path,
+                                                       const StorageOptions& options);
+/// `uri` is the libpq connection URI as given (postgresql://…).
+Result<std::unique_ptr<Storage>> open_postgresql_storage(const std::string& uri,
+                                                         const StorageOptions& options);
+
+}  // namespace archive::detail
