@@ -285,6 +285,7 @@ class Fields {
   /// A date expression: parsed by parse_date; unreadable text is kept in the provenance.
   /// Returns the parser's reason when it could not be read.
   std::string date_at(const json* v, const std::string& field, FuzzyDate& out) {
+    if (v && v->is_object()) return exact_date_at(*v, field, out);
     std::string text;
     string_at(v, field, text);
     if (text.empty()) return {};
@@ -298,6 +299,44 @@ class Fields {
     std::string reason = parsed.error().describe();
     soft(field, "cannot read '" + text + "' (" + reason + "); kept as written, undated");
     return reason;
+  }
+
+  /// The exact form {"edtf", "original", "calendar", "note"} the writer uses when the
+  /// expression alone would not read back as the same date.
+  std::string exact_date_at(const json& v, const std::string& field, FuzzyDate& out) {
+    std::string edtf, original, calendar, note;
+    for (const auto& [key, value] : v.items()) {
+      std::string* target = key == "edtf"       ? &edtf
+                            : key == "original" ? &original
+                            : key == "calendar" ? &calendar
+                            : key == "note"     ? &note
+                                                : nullptr;
+      if (!target) {
+        warning(field + "." + key, "unknown field, ignored");
+        continue;
+      }
+      string_at(&value, field + "." + key, *target);
+    }
+    Provenance provenance{original, Calendar::gregorian, note};
+    if (!calendar.empty()) {
+      auto c = parse_calendar(calendar);
+      if (!c) {
+        error(field + ".calendar", c.error().message);
+        return c.error().message;
+      }
+      provenance.calendar = *c;
+    }
+    out = FuzzyDate{};
+    if (!edtf.empty()) {
+      auto parsed = parse_edtf(edtf);
+      if (!parsed) {
+        error(field + ".edtf", "not EDTF: " + parsed.error().describe());
+        return parsed.error().describe();
+      }
+      out = std::move(*parsed);
+    }
+    out.set_provenance(std::move(provenance));
+    return {};
   }
 
   void timestamp(const char* name, std::optional<Timestamp>& out) {
@@ -447,8 +486,29 @@ void put(ordered_json& o, const char* key, const std::vector<Id<Tag>>& v) {
     a.push_back(id.str());
   o[key] = std::move(a);
 }
-void put_date(ordered_json& o, const char* key, const FuzzyDate& d) {
-  put(o, key, date_text(d));
+/// A date as its expression when reading that back gives the same date and provenance (the
+/// note aside when `note_elsewhere`), else in the exact form {"edtf", "original", "calendar",
+/// "note"}, so writing and reading never changes a date.
+void put_date(ordered_json& o, const char* key, const FuzzyDate& d, bool note_elsewhere = false) {
+  auto text = date_text(d);
+  if (text.empty() && (note_elsewhere || d.provenance().note.empty())) return;
+  const auto& p = d.provenance();
+  bool exact = !text.empty() && p.original == text && (note_elsewhere || p.note.empty());
+  if (exact) {
+    auto back = parse_date(text);
+    exact = back ? *back == d && back->provenance().calendar == p.calendar
+                 : d.is_undated() && p.calendar == Calendar::gregorian;
+  }
+  if (exact) {
+    put(o, key, text);
+    return;
+  }
+  ordered_json x = ordered_json::object();
+  put(x, "edtf", d.to_edtf());
+  put(x, "original", p.original);
+  if (p.calendar != Calendar::gregorian) x["calendar"] = std::string(to_string(p.calendar));
+  if (!note_elsewhere) put(x, "note", p.note);
+  o[key] = std::move(x);
 }
 void put_identifiers(ordered_json& o, const AuthorityIds& ids) {
   ordered_json x = ordered_json::object();
@@ -491,7 +551,7 @@ ordered_json to_json(const Document& d) {
   o["type"] = "document";
   o["id"] = d.id.str();
   put(o, "title", d.title);
-  put_date(o, "date", d.date);
+  put_date(o, "date", d.date, /*note_elsewhere=*/true);
   put(o, "date_note", d.date.provenance().note);
   put(o, "summary", d.summary);
   put(o, "doc_type", d.doc_type);
@@ -502,6 +562,7 @@ ordered_json to_json(const Document& d) {
     for (const auto& ag : d.agents) {
       ordered_json x = ordered_json::object();
       x["id"] = agent_id_text(ag.id);
+      if (std::holds_alternative<OrganizationId>(ag.id)) x["kind"] = "organization";
       x["role"] = std::string(to_string(ag.role));
       a.push_back(std::move(x));
     }
@@ -739,8 +800,17 @@ class JsonlReader {
           }
           auto id_it = a.find("id");
           auto name_it = a.find("name");
+          std::string kind;
+          if (auto kind_it = a.find("kind"); kind_it != a.end() && !kind_it->is_null()) {
+            f.string_at(&*kind_it, field + ".kind", kind);
+            if (kind != "person" && kind != "organization") {
+              f.error(field + ".kind",
+                      "unknown kind '" + kind + "' (expected person or organization)");
+            }
+          }
           if (id_it != a.end() && !id_it->is_null()) {
             if (auto pid = f.id_at<PersonId>(&*id_it, field + ".id")) link.id = *pid;
+            if (kind == "organization") link.id = OrganizationId(agent_id_text(link.id));
           } else if (name_it != a.end() && !name_it->is_null()) {
             std::string name;
             f.string_at(&*name_it, field + ".name", name);

@@ -155,29 +155,30 @@ TEST(JsonlTest, RoundTripGivesEqualRecords) {
 
 TEST(JsonlTest, WritesFixedFieldNamesAndOmitsEmptyOnes) {
   const std::string text = write(sample());
-  for (const char* field : {"\"type\":\"document\"",
-                            "\"id\":\"doc-1\"",
-                            "\"title\":",
-                            "\"date\":\"July 6, 1945\"",
-                            "\"summary\":",
-                            "\"doc_type\":\"decree\"",
-                            "\"languages\":[\"ru\"]",
-                            "\"agents\":[{\"id\":\"org-politburo\",\"role\":\"author\"}",
-                            "\"collections\":[\"coll-azerbaijan-crisis\"]",
-                            "\"views\":1234",
-                            "\"created\":\"2026-11-27T00:00:00Z\"",
-                            "\"modified\":\"2026-11-28T13:05:09Z\"",
-                            "\"type\":\"collection\"",
-                            "\"description\":",
-                            "\"related\":[\"coll-cold-war\"]",
-                            "\"parent\":\"coll-cold-war\"",
-                            "\"type\":\"person\"",
-                            "\"name\":\"Mir Jafar Bagirov\"",
-                            "\"variants\":[\"Мир Джафар Багиров\"",
-                            "\"born\":\"1896\"",
-                            "\"died\":\"1956\"",
-                            "\"type\":\"organization\"",
-                            "\"date\":\"n.d.\""}) {
+  for (const char* field :
+       {"\"type\":\"document\"",
+        "\"id\":\"doc-1\"",
+        "\"title\":",
+        "\"date\":\"July 6, 1945\"",
+        "\"summary\":",
+        "\"doc_type\":\"decree\"",
+        "\"languages\":[\"ru\"]",
+        "\"agents\":[{\"id\":\"org-politburo\",\"kind\":\"organization\",\"role\":\"author\"}",
+        "\"collections\":[\"coll-azerbaijan-crisis\"]",
+        "\"views\":1234",
+        "\"created\":\"2026-11-27T00:00:00Z\"",
+        "\"modified\":\"2026-11-28T13:05:09Z\"",
+        "\"type\":\"collection\"",
+        "\"description\":",
+        "\"related\":[\"coll-cold-war\"]",
+        "\"parent\":\"coll-cold-war\"",
+        "\"type\":\"person\"",
+        "\"name\":\"Mir Jafar Bagirov\"",
+        "\"variants\":[\"Мир Джафар Багиров\"",
+        "\"born\":\"1896\"",
+        "\"died\":\"1956\"",
+        "\"type\":\"organization\"",
+        "\"date\":\"n.d.\""}) {
     EXPECT_NE(text.find(field), std::string::npos) << field << "\n" << text;
   }
   // doc-3 has no summary, agents or views: none written.
@@ -496,6 +497,53 @@ TEST(JsonlTest, WritingInvalidUtf8IsAnError) {
   auto w = write_jsonl(out, r);
   ASSERT_FALSE(w.has_value());
   EXPECT_EQ(w.error().code, ErrorCode::invalid_utf8);
+}
+
+TEST(JsonlTest, DatesTheExpressionWouldNotReproduceAreWrittenExactly) {
+  Records r;
+  Person p;
+  p.id = PersonId("person-bagirov");
+  p.name.form = "Mir Jafar Bagirov";
+  p.born = parse_edtf("1895-09-17").value();  // no expression: written as EDTF, read back as is
+  p.died = parse_edtf("1956-05-26").value();
+  p.died.set_provenance({"26 May 1956", Calendar::gregorian, "executed in Baku"});
+  Position position{"First Secretary", std::nullopt, parse_edtf("1933/1953").value()};
+  position.date.set_provenance({"1933–1953", Calendar::julian, ""});  // calendar not implied
+  p.positions.push_back(position);
+  r.people.push_back(p);
+  const auto text = write(r);
+  EXPECT_NE(text.find("\"born\":{\"edtf\":\"1895-09-17\"}"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"note\":\"executed in Baku\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\"calendar\":\"julian\""), std::string::npos) << text;
+  const auto back = read(text);
+  ASSERT_EQ(back.records.people.size(), 1u) << all(back);
+  const auto& q = back.records.people[0];
+  EXPECT_TRUE(q.born.identical(p.born));
+  EXPECT_TRUE(q.died.identical(p.died));
+  EXPECT_TRUE(q.positions[0].date.identical(p.positions[0].date));
+  EXPECT_EQ(write(back.records), text);
+}
+
+TEST(JsonlTest, ExactDateFormErrorsNameTheField) {
+  const auto back = read(
+      R"({"type":"person","id":"person-x","name":"X","born":{"edtf":"1945-13","calendar":"mayan"}})");
+  EXPECT_NE(all(back).find("born.calendar"), std::string::npos) << all(back);
+  const auto bad_edtf =
+      read(R"({"type":"person","id":"person-x","name":"X","born":{"edtf":"1945-13"}})");
+  EXPECT_NE(all(bad_edtf).find("born.edtf: not EDTF"), std::string::npos) << all(bad_edtf);
+}
+
+TEST(JsonlTest, AgentKindKeepsOrganizationsOutsideTheBatch) {
+  const auto back = read(
+      R"({"type":"document","id":"doc-1","title":"Decree","agents":[{"id":"org-politburo","kind":"organization","role":"author"},{"id":"person-stalin"}]})");
+  ASSERT_EQ(back.records.documents.size(), 1u) << all(back);
+  const auto& agents = back.records.documents[0].agents;
+  ASSERT_EQ(agents.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<OrganizationId>(agents[0].id));
+  EXPECT_TRUE(std::holds_alternative<PersonId>(agents[1].id));
+  const auto bad = read(
+      R"({"type":"document","id":"doc-1","title":"Decree","agents":[{"id":"org-x","kind":"party"}]})");
+  EXPECT_NE(all(bad).find("agents[0].kind: unknown kind 'party'"), std::string::npos) << all(bad);
 }
 
 }  // namespace

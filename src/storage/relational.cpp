@@ -1,0 +1,1 @@
+// PLACEHOLDER: the relational codec shared by the SQLite and PostgreSQL backends.

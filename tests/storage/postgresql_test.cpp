@@ -1,0 +1,1 @@
+// PLACEHOLDER: tests of the postgresql backend are being written.

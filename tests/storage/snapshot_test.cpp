@@ -1,0 +1,1 @@
+// PLACEHOLDER: tests of the snapshot backend are being written.

@@ -1,0 +1,1 @@
+// PLACEHOLDER: tests of the sqlite backend are being written.
