@@ -1,0 +1,264 @@
+// The Catalog: a Storage and its SearchIndex, kept in step under one writer lock; searches
+// share a reader lock on the index.
+#include "archive/catalog.hpp"
+
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_set>
+
+#include "index/search_index.hpp"
+
+namespace archive {
+
+namespace {
+
+// Where the index of a file-backed store lives by default: beside it.
+std::optional<std::filesystem::path> default_index_path(std::string_view address) {
+  auto beside = [](std::string_view path) {
+    return std::optional<std::filesystem::path>(std::string(path) + ".index");
+  };
+  if (address.starts_with("sqlite:")) return beside(address.substr(7));
+  if (address.starts_with("snapshot:")) return beside(address.substr(9));
+  const auto colon = address.find(':');
+  const auto slash = address.find('/');
+  const bool has_scheme = colon != std::string_view::npos &&
+                          (slash == std::string_view::npos || colon < slash) && colon > 0;
+  if (!has_scheme) return beside(address);  // a bare path is an SQLite file
+  return std::nullopt;
+}
+
+void add_all(WriteBatch& batch, const Records& records) {
+  for (const auto& r : records.people)
+    batch.put(r);
+  for (const auto& r : records.organizations)
+    batch.put(r);
+  for (const auto& r : records.collections)
+    batch.put(r);
+  for (const auto& r : records.documents)
+    batch.put(r);
+}
+
+}  // namespace
+
+struct Catalog::Impl {
+  std::unique_ptr<Storage> storage;
+  std::optional<std::filesystem::path> index_path;
+  std::mutex write_mutex;                 // one writer at a time
+  mutable std::shared_mutex index_mutex;  // searches share, index updates exclude
+  detail::SearchIndex index;
+  bool loaded = false;
+
+  // Builds the index from the store: agents and collections first, so documents get their
+  // agents' names.
+  Result<void> rebuild() {
+    auto reader = storage->read();
+    if (!reader) return std::move(reader).error();
+    detail::SearchIndex fresh;
+    for (auto kind : {RecordKind::person, RecordKind::organization, RecordKind::collection,
+                      RecordKind::document}) {
+      auto r = (*reader)->scan(kind, [&](Record&& record) {
+        fresh.put(record);
+        return true;
+      });
+      if (!r) return r;
+    }
+    fresh.set_source((*reader)->generation(), storage->instance_id());
+    std::unique_lock lock(index_mutex);
+    index = std::move(fresh);
+    return {};
+  }
+
+  Result<void> load_or_rebuild() {
+    auto reader = storage->read();
+    if (!reader) return std::move(reader).error();
+    const auto generation = (*reader)->generation();
+    reader->reset();
+    if (index_path) {
+      std::error_code ec;
+      if (std::filesystem::exists(*index_path, ec)) {
+        auto saved = detail::SearchIndex::load(*index_path);
+        if (saved && saved->generation() == generation &&
+            saved->instance_id() == storage->instance_id()) {
+          std::unique_lock lock(index_mutex);
+          index = std::move(*saved);
+          loaded = true;
+          return {};
+        }
+      }
+    }
+    return rebuild();
+  }
+
+  // Commits the batch, then brings the index up to date. Caller holds write_mutex.
+  Result<std::uint64_t> apply_locked(const WriteBatch& batch) {
+    auto generation = storage->apply(batch);
+    if (!generation) return generation;
+    if (batch.empty()) return generation;
+    std::unique_lock lock(index_mutex);
+    std::unordered_set<std::string> changed_agents;
+    std::unordered_set<std::string> batch_documents;
+    for (const auto& op : batch.operations()) {
+      if (op.key.kind == RecordKind::document) {
+        batch_documents.insert(op.key.id);
+        continue;
+      }
+      if (op.record) {
+        index.put(*op.record);
+      } else {
+        index.erase(op.key);
+      }
+      if (op.key.kind == RecordKind::person || op.key.kind == RecordKind::organization) {
+        changed_agents.insert(op.key.id);
+      }
+    }
+    for (const auto& op : batch.operations()) {
+      if (op.key.kind != RecordKind::document) continue;
+      if (op.record) {
+        index.put(*op.record);
+      } else {
+        index.erase(op.key);
+      }
+    }
+    // Documents outside the batch that name a changed agent get its new names.
+    if (!changed_agents.empty()) {
+      auto reader = storage->read();
+      if (reader) {
+        for (const auto& agent : changed_agents) {
+          for (const auto& id : index.documents_with_agent(agent)) {
+            if (batch_documents.contains(id.str())) continue;
+            if (auto d = (*reader)->document(id)) index.put(std::move(*d));
+          }
+        }
+      }
+    }
+    index.set_source(*generation, storage->instance_id());
+    return generation;
+  }
+
+  // Fails with `code` when a record's presence is not what `want_present` says.
+  Result<void> check_presence(const Records& records, bool want_present) {
+    auto reader = storage->read();
+    if (!reader) return std::move(reader).error();
+    WriteBatch keys;
+    add_all(keys, records);
+    for (const auto& op : keys.operations()) {
+      auto found = (*reader)->get(op.key);
+      if (!found && found.error().code != ErrorCode::not_found) return std::move(found).error();
+      if (found.has_value() != want_present) {
+        const auto what = std::string(to_string(op.key.kind)) + " '" + op.key.id + "'";
+        return want_present ? make_error(ErrorCode::not_found, "no " + what + " to update")
+                            : make_error(ErrorCode::already_exists, what + " already exists");
+      }
+    }
+    return {};
+  }
+};
+
+Catalog::Catalog(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Catalog::Catalog(Catalog&&) noexcept = default;
+Catalog& Catalog::operator=(Catalog&&) noexcept = default;
+Catalog::~Catalog() {
+  if (impl_) (void)flush();
+}
+
+Result<Catalog> Catalog::open(std::string_view address, const CatalogOptions& options) {
+  auto storage = open_storage(address, options.storage);
+  if (!storage) return std::move(storage).error();
+  CatalogOptions with_path = options;
+  if (!with_path.index_path) with_path.index_path = default_index_path(address);
+  return open(std::move(*storage), with_path);
+}
+
+Result<Catalog> Catalog::open(std::unique_ptr<Storage> storage, const CatalogOptions& options) {
+  assert(storage != nullptr);
+  auto impl = std::make_unique<Impl>();
+  impl->storage = std::move(storage);
+  impl->index_path = options.index_path;
+  if (auto r = impl->load_or_rebuild(); !r) return std::move(r).error();
+  return Catalog(std::move(impl));
+}
+
+Result<std::uint64_t> Catalog::add(const Records& records) {
+  std::lock_guard lock(impl_->write_mutex);
+  if (auto r = impl_->check_presence(records, false); !r) return std::move(r).error();
+  WriteBatch batch;
+  add_all(batch, records);
+  return impl_->apply_locked(batch);
+}
+
+Result<std::uint64_t> Catalog::update(const Records& records) {
+  std::lock_guard lock(impl_->write_mutex);
+  if (auto r = impl_->check_presence(records, true); !r) return std::move(r).error();
+  WriteBatch batch;
+  add_all(batch, records);
+  return impl_->apply_locked(batch);
+}
+
+Result<std::uint64_t> Catalog::put(const Records& records) {
+  WriteBatch batch;
+  add_all(batch, records);
+  return apply(batch);
+}
+
+Result<std::uint64_t> Catalog::remove(const std::vector<RecordKey>& keys) {
+  WriteBatch batch;
+  for (const auto& key : keys)
+    batch.erase(key);
+  return apply(batch);
+}
+
+Result<std::uint64_t> Catalog::apply(const WriteBatch& batch) {
+  std::lock_guard lock(impl_->write_mutex);
+  return impl_->apply_locked(batch);
+}
+
+Result<Record> Catalog::get(const RecordKey& key) const {
+  return impl_->storage->get(key);
+}
+
+Result<std::unique_ptr<StorageReader>> Catalog::read() const {
+  return impl_->storage->read();
+}
+
+Result<SearchResults> Catalog::search(std::string_view query, const SearchOptions& options) const {
+  auto parsed = parse_query(query);
+  if (!parsed) return std::move(parsed).error();
+  return search(*parsed, options);
+}
+
+Result<SearchResults> Catalog::search(const Query& query, const SearchOptions& options) const {
+  std::shared_lock lock(impl_->index_mutex);
+  return impl_->index.search(query, options);
+}
+
+Result<std::size_t> Catalog::count(std::string_view query) const {
+  auto parsed = parse_query(query);
+  if (!parsed) return std::move(parsed).error();
+  return count(*parsed);
+}
+
+Result<std::size_t> Catalog::count(const Query& query) const {
+  std::shared_lock lock(impl_->index_mutex);
+  return impl_->index.count(query);
+}
+
+IndexStats Catalog::stats() const {
+  std::shared_lock lock(impl_->index_mutex);
+  return impl_->index.stats();
+}
+
+std::string Catalog::address() const {
+  return impl_->storage->address();
+}
+
+bool Catalog::index_was_loaded() const noexcept {
+  return impl_->loaded;
+}
+
+Result<void> Catalog::flush() const {
+  if (!impl_->index_path) return {};
+  std::shared_lock lock(impl_->index_mutex);
+  return impl_->index.save(*impl_->index_path);
+}
+
+}  // namespace archive

@@ -1,0 +1,128 @@
+// Internal: compressed postings. One list per term; per document, in ascending document
+// order:
+//   varint(document - previous document)   (the first: the document number itself)
+//   varint(weighted frequency)              (occurrences times their field weights)
+//   varint(byte length of the positions)    (so a reader that wants none skips them at once)
+//   varint(position - previous position)…   (the first: the position itself)
+// LEB128 varints: 7 bits per byte, high bit set on all but the last byte.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace archive::detail {
+
+inline void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
+}
+
+/// Decodes a varint at p (advancing it). Precondition: a complete varint before `end`; a
+/// truncated one stops at `end` (callers that read untrusted bytes check positions first).
+inline std::uint64_t get_varint(const std::uint8_t*& p, const std::uint8_t* end) noexcept {
+  std::uint64_t v = 0;
+  for (unsigned shift = 0; p < end && shift < 64; shift += 7) {
+    const auto b = *p++;
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if (b < 0x80) break;
+  }
+  return v;
+}
+
+inline std::size_t varint_size(std::uint64_t v) noexcept {
+  std::size_t n = 1;
+  while (v >= 0x80)
+    v >>= 7, ++n;
+  return n;
+}
+
+class PostingList {
+ public:
+  /// Appends a document's entry. Precondition: `document` greater than every one before.
+  void append(std::uint32_t document, std::uint32_t weighted_frequency,
+              std::span<const std::uint32_t> positions) {
+    put_varint(bytes_, count_ == 0 ? document : document - last_);
+    put_varint(bytes_, weighted_frequency);
+    std::size_t length = 0;
+    std::uint32_t previous = 0;
+    for (auto p : positions)
+      length += varint_size(p - previous), previous = p;
+    put_varint(bytes_, length);
+    previous = 0;
+    for (auto p : positions)
+      put_varint(bytes_, p - previous), previous = p;
+    last_ = document;
+    ++count_;
+  }
+
+  class Cursor {
+   public:
+    Cursor(const std::uint8_t* p, const std::uint8_t* end) : p_(p), end_(end) { next(); }
+    [[nodiscard]] bool done() const noexcept { return done_; }
+    [[nodiscard]] std::uint32_t document() const noexcept { return document_; }
+    [[nodiscard]] std::uint32_t weighted_frequency() const noexcept { return frequency_; }
+    template <class F>
+    void for_each_position(F&& f) const {
+      const std::uint8_t* p = positions_;
+      std::uint32_t position = 0;
+      while (p < positions_end_) {
+        position += static_cast<std::uint32_t>(get_varint(p, positions_end_));
+        f(position);
+      }
+    }
+    void next() noexcept {
+      if (p_ >= end_) {
+        done_ = true;
+        return;
+      }
+      const auto delta = static_cast<std::uint32_t>(get_varint(p_, end_));
+      document_ = first_ ? delta : document_ + delta;
+      first_ = false;
+      frequency_ = static_cast<std::uint32_t>(get_varint(p_, end_));
+      const auto length = get_varint(p_, end_);
+      positions_ = p_;
+      p_ += std::min<std::uint64_t>(length, static_cast<std::uint64_t>(end_ - p_));
+      positions_end_ = p_;
+    }
+
+   private:
+    const std::uint8_t* p_;
+    const std::uint8_t* end_;
+    const std::uint8_t* positions_ = nullptr;
+    const std::uint8_t* positions_end_ = nullptr;
+    std::uint32_t document_ = 0;
+    std::uint32_t frequency_ = 0;
+    bool first_ = true;
+    bool done_ = false;
+  };
+
+  [[nodiscard]] Cursor begin() const {
+    return Cursor(bytes_.data(), bytes_.data() + bytes_.size());
+  }
+  [[nodiscard]] std::uint32_t document_count() const noexcept { return count_; }
+  [[nodiscard]] std::size_t size_bytes() const noexcept { return bytes_.size(); }
+  [[nodiscard]] std::size_t capacity_bytes() const noexcept { return bytes_.capacity(); }
+  [[nodiscard]] const std::vector<std::uint8_t>& bytes() const noexcept { return bytes_; }
+
+  /// Rebuilds a list from saved parts (the index file); the caller checked them.
+  static PostingList from_parts(std::vector<std::uint8_t> bytes, std::uint32_t count,
+                                std::uint32_t last) {
+    PostingList list;
+    list.bytes_ = std::move(bytes);
+    list.count_ = count;
+    list.last_ = last;
+    return list;
+  }
+  [[nodiscard]] std::uint32_t last_document() const noexcept { return last_; }
+
+ private:
+  std::vector<std::uint8_t> bytes_;
+  std::uint32_t count_ = 0;
+  std::uint32_t last_ = 0;
+};
+
+}  // namespace archive::detail

@@ -1,0 +1,156 @@
+// The Catalog over the sample collection (data/sample_collection.jsonl, the seed page):
+// cross-script search, agents, fuzzy date ranges with both semantics, facets, sorting,
+// and updates and deletes visible at once.
+#include "archive/catalog.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "archive/io/jsonl.hpp"
+
+namespace archive {
+namespace {
+
+Records sample() {
+  auto read = read_jsonl_file(std::string(ARCHIVE_SOURCE_DIR) + "/data/sample_collection.jsonl");
+  EXPECT_TRUE(read.has_value());
+  return read ? read->records : Records{};
+}
+
+class CatalogTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto c = Catalog::open("memory:");
+    ASSERT_TRUE(c) << c.error().describe();
+    catalog_ = std::make_unique<Catalog>(std::move(*c));
+    auto added = catalog_->add(sample());
+    ASSERT_TRUE(added) << added.error().describe();
+  }
+
+  std::vector<std::string> ids(std::string_view query, SearchOptions options = {}) {
+    auto r = catalog_->search(query, options);
+    EXPECT_TRUE(r) << query << ": " << (r ? "" : r.error().describe());
+    std::vector<std::string> out;
+    if (r) {
+      for (const auto& h : r->hits)
+        out.push_back(h.id.str());
+    }
+    return out;
+  }
+  std::vector<std::string> sorted_ids(std::string_view query) {
+    auto v = ids(query);
+    std::sort(v.begin(), v.end());
+    return v;
+  }
+
+  std::unique_ptr<Catalog> catalog_;
+};
+
+const std::string kDecree = "doc-1945-07-06-politburo-decree";
+const std::string kInstructions = "doc-1945-07-14-secret-soviet-instructions";
+const std::string kTelegram = "doc-1946-04-12-telegram-cc-cp-azerbaijan-to-bagirov";
+const std::string kShahLetter = "doc-1946-09-05-letter-shah-to-stalin";
+const std::string kTudeh = "doc-1957-03-01-tudeh-resolution";
+
+TEST_F(CatalogTest, BareWordsFindDocumentsContainingAllOfThem) {
+  EXPECT_EQ(ids("generalissimo stalin"), std::vector<std::string>{kShahLetter});
+  EXPECT_EQ(catalog_->count("azerbaijan").value(), 3u);
+  EXPECT_TRUE(ids("nonexistentword").empty());
+}
+
+TEST_F(CatalogTest, NamesAreFoundInEveryScriptAndSpelling) {
+  for (std::string_view q : {"Stalin", "Сталин", "استالین", "stalin"}) {
+    auto found = ids(q);
+    EXPECT_NE(std::find(found.begin(), found.end(), kShahLetter), found.end()) << q;
+  }
+  for (std::string_view q : {"Bagirov", "Багиров", "Baghirov", "Bağırov"}) {
+    auto found = ids(q);
+    EXPECT_NE(std::find(found.begin(), found.end(), kTelegram), found.end()) << q;
+  }
+  // Kianuri is named only as an agent of the Tudeh resolution: agents' names are indexed too.
+  for (std::string_view q : {"Kianuri", "Kyanuri", "کیانوری", "Киянури"}) {
+    EXPECT_EQ(ids(q), std::vector<std::string>{kTudeh}) << q;
+  }
+}
+
+TEST_F(CatalogTest, PersonFieldMatchesAgentsByName) {
+  auto by_latin = sorted_ids("person:bagirov");
+  EXPECT_FALSE(by_latin.empty());
+  EXPECT_EQ(sorted_ids("person:Багиров"), by_latin);
+  EXPECT_EQ(sorted_ids("person:\"M.D. Bagirov\""), by_latin);
+  EXPECT_TRUE(ids("person:politburo").empty());  // an organization, not a person
+  EXPECT_FALSE(ids("org:politburo").empty());
+}
+
+TEST_F(CatalogTest, DateRangesPossiblyOverlapOrCertainlyWithin) {
+  EXPECT_EQ(sorted_ids("date:1945..1946"),
+            (std::vector<std::string>{kDecree, kInstructions, kTelegram, kShahLetter}));
+  EXPECT_EQ(sorted_ids("date:=1945-07"), (std::vector<std::string>{kDecree, kInstructions}));
+  EXPECT_EQ(sorted_ids("date:1957.."), std::vector<std::string>{kTudeh});
+  EXPECT_TRUE(ids("date:unknown").empty());
+}
+
+TEST_F(CatalogTest, SortsByDateAndPopularity) {
+  auto by_date = ids("sort:date");
+  ASSERT_EQ(by_date.size(), 5u);
+  EXPECT_EQ(by_date.front(), kDecree);
+  EXPECT_EQ(by_date.back(), kTudeh);
+  auto latest_first = ids("sort:-date");
+  EXPECT_EQ(latest_first.front(), kTudeh);
+  auto popular = catalog_->search("sort:popularity").value();
+  for (std::size_t i = 1; i < popular.hits.size(); ++i) {
+    EXPECT_GE(popular.hits[i - 1].views, popular.hits[i].views);
+  }
+}
+
+TEST_F(CatalogTest, FacetsCountOverAllMatches) {
+  auto r = catalog_->search("sort:date", {.limit = 1, .facets = true}).value();
+  EXPECT_EQ(r.total, 5u);
+  EXPECT_EQ(r.hits.size(), 1u);
+  ASSERT_FALSE(r.facets.decades.empty());
+  EXPECT_EQ(r.facets.decades[0].value, "1940s");
+  EXPECT_EQ(r.facets.decades[0].count, 4u);
+  ASSERT_FALSE(r.facets.collections.empty());
+  EXPECT_FALSE(r.facets.collections[0].label.empty());
+  EXPECT_FALSE(r.facets.agents.empty());
+}
+
+TEST_F(CatalogTest, UpdatesAndDeletesAreVisibleAtOnce) {
+  auto d = std::get<Document>(catalog_->get(key_of(DocumentId(kTudeh))).value());
+  d.title = "Resolution about the Kremlin archives";
+  Records change;
+  change.documents.push_back(d);
+  ASSERT_TRUE(catalog_->update(change));
+  EXPECT_EQ(ids("kremlin"), std::vector<std::string>{kTudeh});
+  EXPECT_TRUE(ids("title:\"people's party\"").empty());
+  ASSERT_TRUE(catalog_->remove({key_of(DocumentId(kTudeh))}));
+  EXPECT_TRUE(ids("kremlin").empty());
+  EXPECT_EQ(catalog_->count("sort:date").value(), 4u);
+}
+
+TEST_F(CatalogTest, AddRefusesExistingIdsAndUpdateMissingOnes) {
+  auto again = catalog_->add(sample());
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::already_exists);
+  Records missing;
+  Document d;
+  d.id = DocumentId("doc-missing");
+  d.title = "x";
+  missing.documents.push_back(d);
+  auto update = catalog_->update(missing);
+  ASSERT_FALSE(update);
+  EXPECT_EQ(update.error().code, ErrorCode::not_found);
+}
+
+TEST_F(CatalogTest, MalformedQueriesAreErrorsWithOffsets) {
+  auto r = catalog_->search("stalin (molotov");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::parse_error);
+  EXPECT_EQ(r.error().offset, 7u);
+}
+
+}  // namespace
+}  // namespace archive
