@@ -1,10 +1,352 @@
-// PLACEHOLDER: the snapshot backend is being written.
+// The snapshot backend (snapshot:PATH): the whole catalog in one file (snapshot_format.hpp),
+// held in memory as VersionedRecords and rewritten whole by every batch. See docs/snapshot.md.
+//
+// A batch is durable before it is visible: VersionedRecords calls persist() under its writer
+// lock with the state after the batch, and persist() writes that state to PATH.tmp-<random>
+// in the same directory, fsyncs it, renames it over PATH and fsyncs the directory. A crash
+// leaves the old file or the new one, never a torn one; a failure leaves the old file and the
+// old state. One process writes a store at a time: a writer holds an exclusive flock on
+// PATH.lock for its lifetime (the lock file stays: removing it would race with a next writer).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <new>
+#include <string>
+#include <system_error>
+#include <utility>
+
 #include "backends.hpp"
+#include "snapshot_format.hpp"
+#include "versioned_records.hpp"
 
 namespace archive::detail {
 
-Result<std::unique_ptr<Storage>> open_snapshot_storage(const std::string&, const StorageOptions&) {
-  return make_error(ErrorCode::unsupported, "the snapshot backend is not written yet");
+namespace {
+
+std::string errno_text(int error) {
+  return std::generic_category().message(error);
+}
+
+Error io_error(const std::string& what, const std::string& path, int error) {
+  return make_error(ErrorCode::io_error, what + " '" + path + "': " + errno_text(error));
+}
+
+// Closes a descriptor when it goes out of scope.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd = -1) noexcept : fd_(fd) {}
+  ~FileDescriptor() { reset(); }
+  FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  FileDescriptor& operator=(FileDescriptor&& other) noexcept {
+    if (this != &other) {
+      reset();
+      fd_ = std::exchange(other.fd_, -1);
+    }
+    return *this;
+  }
+  [[nodiscard]] int get() const noexcept { return fd_; }
+  [[nodiscard]] explicit operator bool() const noexcept { return fd_ >= 0; }
+  /// Closes now; the errno of a failed close(), or 0.
+  int close() noexcept {
+    if (fd_ < 0) return 0;
+    const int result = ::close(std::exchange(fd_, -1));
+    return result == 0 ? 0 : errno;
+  }
+  void reset() noexcept { static_cast<void>(close()); }
+
+ private:
+  int fd_;
+};
+
+int open_retrying(const char* path, int flags, mode_t mode = 0) {
+  int fd;
+  do {
+    fd = ::open(path, flags, mode);
+  } while (fd < 0 && errno == EINTR);
+  return fd;
+}
+
+// Writes all of `bytes`; 0, or the errno of the failing write.
+int write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const auto written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return 0;
+}
+
+std::filesystem::path directory_of(const std::string& path) {
+  auto directory = std::filesystem::path(path).parent_path();
+  return directory.empty() ? std::filesystem::path(".") : directory;
+}
+
+// The whole file at `path`; not_found when it does not exist.
+Result<std::string> read_file(const std::string& path) {
+  FileDescriptor fd(open_retrying(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) {
+    const int error = errno;
+    if (error == ENOENT) {
+      return make_error(ErrorCode::not_found, "snapshot file '" + path + "' does not exist");
+    }
+    return io_error("cannot open snapshot file", path, error);
+  }
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) return io_error("cannot stat snapshot file", path, errno);
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(info.st_size) + 1);  // +1: see the end in one read
+  std::size_t size = 0;
+  for (;;) {
+    if (size == bytes.size()) bytes.resize(bytes.size() * 2);
+    const auto n = ::read(fd.get(), bytes.data() + size, bytes.size() - size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return io_error("cannot read snapshot file", path, errno);
+    }
+    if (n == 0) break;
+    size += static_cast<std::size_t>(n);
+  }
+  bytes.resize(size);
+  return bytes;
+}
+
+// Fsyncs a directory, so a rename in it survives a crash; 0 or the errno.
+int sync_directory(const std::filesystem::path& directory) {
+  FileDescriptor fd(open_retrying(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!fd) return errno;
+  if (::fsync(fd.get()) != 0) return errno;
+  return fd.close();
+}
+
+constexpr std::string_view kTempInfix = ".tmp-";
+constexpr std::size_t kTempSuffixSize = 16;
+
+bool is_temp_of(const std::string& name, const std::string& base) {
+  if (name.size() != base.size() + kTempInfix.size() + kTempSuffixSize) return false;
+  if (!name.starts_with(base) || name.compare(base.size(), kTempInfix.size(), kTempInfix) != 0) {
+    return false;
+  }
+  for (std::size_t i = base.size() + kTempInfix.size(); i < name.size(); ++i) {
+    const char c = name[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+// Removes the PATH.tmp-<16 hex> files a crashed writer left. Only a writer holding the lock
+// calls it, so no live writer is using them. A file that cannot be removed is left: it is
+// harmless, and the store must still open in a directory it cannot write.
+void remove_leftover_temps(const std::string& path) {
+  const std::filesystem::path file(path);
+  const auto base = file.filename().string();
+  std::error_code ec;
+  std::filesystem::directory_iterator it(directory_of(path), ec);
+  for (; !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (is_temp_of(name, base)) {
+      std::error_code ignored;
+      std::filesystem::remove(it->path(), ignored);
+    }
+  }
+}
+
+// Writes `bytes` to a new file beside `path` and renames it over `path`, durably. On
+// failure `path` is untouched and the temporary file removed; `renamed` tells whether the
+// rename happened (only the directory sync failed after it).
+Result<void> replace_file(const std::string& path, std::string_view bytes, bool& renamed) {
+  renamed = false;
+  const auto temp = path + std::string(kTempInfix) + new_instance_id().substr(0, kTempSuffixSize);
+  FileDescriptor fd(open_retrying(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+  if (!fd) return io_error("cannot create snapshot file", temp, errno);
+  auto fail = [&](const char* what, int error) {
+    fd.reset();
+    ::unlink(temp.c_str());
+    return io_error(what, temp, error);
+  };
+  if (int error = write_all(fd.get(), bytes); error != 0) {
+    return fail("cannot write snapshot file", error);
+  }
+  if (::fsync(fd.get()) != 0) return fail("cannot sync snapshot file", errno);
+  if (int error = fd.close(); error != 0) return fail("cannot close snapshot file", error);
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    return make_error(ErrorCode::io_error,
+                      "cannot rename '" + temp + "' to '" + path + "': " + errno_text(error));
+  }
+  renamed = true;
+  if (int error = sync_directory(directory_of(path)); error != 0) {
+    return make_error(ErrorCode::io_error,
+                      "snapshot file '" + path +
+                          "' was replaced but its directory could not be synced (" +
+                          errno_text(error) + "), so the batch may not survive a crash");
+  }
+  return {};
+}
+
+// The exclusive lock of a writer: PATH.lock, flocked, holding the writer's pid.
+Result<FileDescriptor> lock_store(const std::string& path) {
+  const auto lock_path = path + ".lock";
+  FileDescriptor fd(open_retrying(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666));
+  if (!fd) return io_error("cannot open the lock file", lock_path, errno);
+  int result;
+  do {
+    result = ::flock(fd.get(), LOCK_EX | LOCK_NB);
+  } while (result != 0 && errno == EINTR);
+  if (result != 0) {
+    const int error = errno;
+    if (error != EWOULDBLOCK) return io_error("cannot lock", lock_path, error);
+    char text[32] = {};
+    const auto n = ::pread(fd.get(), text, sizeof text - 1, 0);
+    long pid = 0;
+    const bool known = n > 0 && std::sscanf(text, "%ld", &pid) == 1 && pid > 0;
+    std::string who;
+    if (known && pid == static_cast<long>(::getpid())) {
+      who = "is already open for writing in this process";
+    } else {
+      who = "is locked by another process" +
+            (known ? " (pid " + std::to_string(pid) + ")" : std::string()) +
+            ": one process writes a snapshot at a time (open it read-only to read it)";
+    }
+    return make_error(ErrorCode::unavailable, "snapshot file '" + path + "' " + who);
+  }
+  // The pid only makes the message above more helpful: failing to record it is no error.
+  const auto pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd.get(), 0) == 0 && ::pwrite(fd.get(), pid.data(), pid.size(), 0) < 0) {
+    // Nothing to do: the lock is held all the same.
+  }
+  return fd;
+}
+
+class SnapshotStorage final : public Storage {
+ public:
+  SnapshotStorage(std::string path, bool read_only, FileDescriptor lock,
+                  snapshot::Contents contents)
+      : path_(std::move(path)),
+        read_only_(read_only),
+        lock_(std::move(lock)),
+        instance_id_(std::move(contents.instance_id)),
+        records_(
+            std::make_shared<VersionedRecords>(contents.generation, std::move(contents.records))) {}
+
+  Result<std::uint64_t> apply(const WriteBatch& batch) override {
+    if (read_only_) {
+      return make_error(ErrorCode::unsupported,
+                        "snapshot file '" + path_ + "' is open read-only: apply() refused");
+    }
+    bool persisted = false;
+    try {
+      return records_->apply(
+          batch,
+          [&](const VersionedRecords::State& after, std::uint64_t generation) -> Result<void> {
+            auto r = persist(after, generation);
+            persisted = r.has_value();
+            return r;
+          });
+    } catch (const std::exception& e) {
+      // Only allocation can throw here. After a successful persist the file is ahead of the
+      // memory: refuse further writes until the store is reopened from the file.
+      if (persisted) poisoned_ = true;
+      return make_error(ErrorCode::internal,
+                        "snapshot file '" + path_ + "': " + std::string(e.what()));
+    }
+  }
+
+  Result<std::unique_ptr<StorageReader>> read() override {
+    try {
+      return records_->read();
+    } catch (const std::exception& e) {
+      return make_error(ErrorCode::internal,
+                        "snapshot file '" + path_ + "': " + std::string(e.what()));
+    }
+  }
+
+  std::string instance_id() const override { return instance_id_; }
+  std::string address() const override { return "snapshot:" + path_; }
+
+ private:
+  // Called under VersionedRecords' writer lock.
+  Result<void> persist(const VersionedRecords::State& after, std::uint64_t generation) {
+    if (poisoned_) {
+      return make_error(ErrorCode::io_error,
+                        "snapshot file '" + path_ +
+                            "': an earlier write failed after the file was replaced; reopen "
+                            "the store before writing again");
+    }
+    auto bytes = snapshot::encode(after, generation, instance_id_);
+    if (!bytes) return std::move(bytes).error();
+    bool renamed = false;
+    auto written = replace_file(path_, *bytes, renamed);
+    // The file may now hold the batch while the memory does not: stop writing until reopen.
+    if (!written && renamed) poisoned_ = true;
+    return written;
+  }
+
+  std::string path_;
+  bool read_only_;
+  FileDescriptor lock_;                // held for the store's lifetime by a writer
+  std::atomic<bool> poisoned_{false};  // the file may be ahead of memory: refuse writes
+  std::string instance_id_;
+  std::shared_ptr<VersionedRecords> records_;
+};
+
+Result<std::unique_ptr<Storage>> open_snapshot(const std::string& path,
+                                               const StorageOptions& options) {
+  FileDescriptor lock;
+  if (!options.read_only) {
+    if (!options.create_if_missing) {
+      struct stat info {};
+      if (::stat(path.c_str(), &info) != 0 && errno == ENOENT) {
+        return make_error(ErrorCode::not_found, "snapshot file '" + path + "' does not exist");
+      }
+    }
+    auto locked = lock_store(path);
+    if (!locked) return std::move(locked).error();
+    lock = std::move(*locked);
+    remove_leftover_temps(path);
+  }
+
+  auto bytes = read_file(path);
+  if (!bytes && bytes.error().code == ErrorCode::not_found && !options.read_only &&
+      options.create_if_missing) {
+    snapshot::Contents contents;
+    contents.instance_id = new_instance_id();
+    auto file = snapshot::encode({}, 0, contents.instance_id);
+    if (!file) return std::move(file).error();
+    bool renamed = false;
+    if (auto r = replace_file(path, *file, renamed); !r) return std::move(r).error();
+    return std::unique_ptr<Storage>(
+        std::make_unique<SnapshotStorage>(path, false, std::move(lock), std::move(contents)));
+  }
+  if (!bytes) return std::move(bytes).error();
+  auto contents = snapshot::decode(*bytes, path);
+  if (!contents) return std::move(contents).error();
+  bytes->clear();
+  bytes->shrink_to_fit();
+  return std::unique_ptr<Storage>(std::make_unique<SnapshotStorage>(
+      path, options.read_only, std::move(lock), std::move(*contents)));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Storage>> open_snapshot_storage(const std::string& path,
+                                                       const StorageOptions& options) {
+  try {
+    return open_snapshot(path, options);
+  } catch (const std::exception& e) {
+    return make_error(ErrorCode::internal,
+                      "cannot open snapshot file '" + path + "': " + std::string(e.what()));
+  }
 }
 
 }  // namespace archive::detail
