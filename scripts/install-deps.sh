@@ -8,6 +8,8 @@ packages=(
   libicu-dev libboost-date-time-dev libboost-serialization-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   nlohmann-json3-dev libpugixml-dev
+  libsqlite3-dev sqlite3
+  libpq-dev postgresql libxapian-dev
 )
 
 missing=()
