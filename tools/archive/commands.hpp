@@ -17,5 +17,6 @@ void add_text_commands(CLI::App& parent, Action& action);
 void add_date_commands(CLI::App& parent, Action& action);
 void add_names_commands(CLI::App& parent, Action& action);
 void add_io_commands(CLI::App& parent, Action& action);
+void add_catalog_commands(CLI::App& parent, Action& action);
 
 }  // namespace archive::cli

@@ -10,28 +10,13 @@
 #include "archive/io/dublin_core.hpp"
 #include "archive/io/jsonl.hpp"
 #include "commands.hpp"
+#include "formats.hpp"
 
 namespace archive::cli {
 
 namespace {
 
 constexpr int kExitProblems = 1;
-
-// The format of a file by its extension: jsonl (.jsonl, .ndjson, .json), csv, oai_dc (.xml).
-std::string format_of(const std::string& path) {
-  const auto dot = path.rfind('.');
-  const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
-  if (ext == "csv") return "csv";
-  if (ext == "xml") return "oai_dc";
-  return "jsonl";
-}
-
-Result<ImportResult> read_any(std::istream& in, const std::string& name, const std::string& format,
-                              const ImportOptions& options) {
-  if (format == "csv") return read_csv(in, name, CsvMapping::defaults(), options);
-  if (format == "oai_dc") return read_oai_dc(in, name, options);
-  return read_jsonl(in, name, options);
-}
 
 int validate_files(const std::vector<std::string>& files) {
   std::size_t problems = 0;
@@ -42,7 +27,7 @@ int validate_files(const std::vector<std::string>& files) {
       ++problems;
       continue;
     }
-    auto result = read_any(in, file, format_of(file), ImportOptions{});
+    auto result = read_records(in, file, format_of(file), ImportOptions{});
     if (!result) {
       std::cout << file << ": error: " << result.error().describe() << '\n';
       ++problems;
@@ -68,7 +53,7 @@ int convert(const std::string& from, const std::string& to, const std::string& f
     }
     in = &file_in;
   }
-  auto result = read_any(*in, file.empty() ? "-" : file, from, ImportOptions{});
+  auto result = read_records(*in, file.empty() ? "-" : file, from, ImportOptions{});
   if (!result) {
     std::cerr << "archive: " << result.error().describe() << '\n';
     return kExitProblems;

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   archive::cli::add_date_commands(app, action);
   archive::cli::add_names_commands(app, action);
   archive::cli::add_io_commands(app, action);
+  archive::cli::add_catalog_commands(app, action);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,152 @@
+// `archive import`, `search`, `count`, `show`, `stats` and `export` on a catalog file made
+// from the sample collection (the seed page).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "cli/cli_harness.hpp"
+#include "shared_data.hpp"
+#include "storage/temp_dir.hpp"
+
+namespace {
+
+using archive_test::run_archive;
+
+const std::string kSample = std::string(ARCHIVE_SOURCE_DIR) + "/data/sample_collection.jsonl";
+const std::string kDecree = "doc-1945-07-06-politburo-decree";
+
+class CatalogCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.file("catalog.db");
+    const auto run = run_archive({"import", "--into", db_, kSample});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    ASSERT_NE(run.err.find("imported 21 records (5 documents, 3 collections, 8 people, 5 "
+                           "organizations)"),
+              std::string::npos)
+        << run.err;
+  }
+  archive_test::TempDir dir_;
+  std::string db_;
+};
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+TEST_F(CatalogCli, ImportKeepsTheIndexBesideTheCatalog) {
+  EXPECT_TRUE(std::filesystem::exists(db_ + ".index"));
+  const auto stats = run_archive({"stats", "--in", db_});
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_NE(stats.out.find("documents\t5\n"), std::string::npos) << stats.out;
+  EXPECT_NE(stats.out.find("people\t8\n"), std::string::npos) << stats.out;
+  EXPECT_NE(stats.out.find("index\tloaded\n"), std::string::npos) << stats.out;
+}
+
+TEST_F(CatalogCli, SearchPrintsTheFixedColumnsBestFirst) {
+  const auto run = run_archive({"search", "--in", db_, "Багиров"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const auto hits = lines(run.out);
+  ASSERT_EQ(hits.size(), 2u) << run.out;
+  for (const auto& hit : hits) {
+    const auto fields = archive_test::split_tabs(hit);
+    ASSERT_EQ(fields.size(), 5u) << hit;
+    EXPECT_EQ(fields[1].size(), fields[1].find('.') + 5) << "four decimals: " << fields[1];
+    EXPECT_EQ(fields[2].size(), 10u) << hit;  // YYYY-MM-DD
+  }
+  EXPECT_GE(std::stod(archive_test::split_tabs(hits[0])[1]),
+            std::stod(archive_test::split_tabs(hits[1])[1]));
+}
+
+TEST_F(CatalogCli, SearchPagesWithLimitAndOffset) {
+  const auto all = lines(run_archive({"search", "--in", db_, "sort:date"}).out);
+  ASSERT_EQ(all.size(), 5u);
+  const auto page =
+      lines(run_archive({"search", "--in", db_, "--limit", "2", "--offset", "1", "sort:date"}).out);
+  ASSERT_EQ(page.size(), 2u);
+  EXPECT_EQ(page[0], all[1]);
+  EXPECT_EQ(page[1], all[2]);
+  EXPECT_EQ(archive_test::split_tabs(all[0])[0], kDecree);
+}
+
+TEST_F(CatalogCli, SearchAsJsonWithFacets) {
+  const auto run =
+      run_archive({"search", "--in", db_, "--format", "json", "--facets", "sort:date"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("\"total\": 5"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("\"decade\""), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("\"1940s\""), std::string::npos) << run.out;
+}
+
+TEST_F(CatalogCli, BatchSearchAndCountGoOnAfterABadQuery) {
+  const auto count =
+      run_archive({"count", "--in", db_, "-"}, "person:kyanuri\n(broken\ndate:=1945-07\n");
+  EXPECT_EQ(count.exit_code, 0) << count.err;
+  EXPECT_EQ(lines(count.out),
+            (std::vector<std::string>{"person:kyanuri\t1",
+                                      "(broken\terror: '(' without a matching ')' (at byte 0)",
+                                      "date:=1945-07\t2"}));
+  const auto search = run_archive({"search", "--in", db_, "-"}, "date:=1945-07 sort:date\n)\n");
+  const auto hits = lines(search.out);
+  ASSERT_EQ(hits.size(), 3u) << search.out;
+  EXPECT_EQ(archive_test::split_tabs(hits[0]).size(), 6u);
+  EXPECT_EQ(archive_test::split_tabs(hits[0])[1], kDecree);
+  EXPECT_EQ(hits[2].rfind(")\terror: ", 0), 0u) << hits[2];
+}
+
+TEST_F(CatalogCli, ShowPrintsARecordAsJson) {
+  const auto run = run_archive({"show", "--in", db_, "person-bagirov"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("{\"type\":\"person\",\"id\":\"person-bagirov\"", 0), 0u) << run.out;
+  const auto missing = run_archive({"show", "--in", db_, "person-nobody"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no record 'person-nobody'"), std::string::npos) << missing.err;
+}
+
+TEST_F(CatalogCli, ExportGivesBackWhatWasImported) {
+  const auto run = run_archive({"export", "--in", db_});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(lines(run.out).size(), 21u);
+  const auto xml = run_archive({"export", "--in", db_, "--format", "oai_dc"});
+  EXPECT_NE(xml.out.find("<oai_dc:dc"), std::string::npos);
+}
+
+TEST_F(CatalogCli, ErrorsAreClearAndExitOne) {
+  const auto missing = run_archive({"search", "--in", dir_.file("nope.db"), "stalin"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("nope.db"), std::string::npos) << missing.err;
+  EXPECT_FALSE(std::filesystem::exists(dir_.file("nope.db")));
+  const auto bad = run_archive({"search", "--in", db_, "stalin (molotov"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("(at byte 7)"), std::string::npos) << bad.err;
+  const auto usage = run_archive({"search", "--in", db_, "--format", "xml", "x"});
+  EXPECT_EQ(usage.exit_code, 2);
+}
+
+TEST_F(CatalogCli, ImportReportsRejectedRecordsAndKeepsTheRest) {
+  const auto bad = dir_.file("bad.jsonl");
+  {
+    std::ofstream out(bad);
+    out << R"({"type":"document","id":"doc-ok","title":"Telegram to Molotov"})" << '\n'
+        << R"({"type":"document","id":"Bad Id","title":"x"})" << '\n';
+  }
+  const auto run = run_archive({"import", "--into", db_, bad});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("1 rejected"), std::string::npos) << run.err;
+  EXPECT_EQ(run_archive({"count", "--in", db_, "title:molotov"}).out, "1\n");
+  const auto strict = run_archive({"import", "--strict", "--into", dir_.file("strict.db"), bad});
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_NE(strict.err.find("--strict"), std::string::npos) << strict.err;
+}
+
+}  // namespace
