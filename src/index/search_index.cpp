@@ -9,12 +9,13 @@
 #include <mutex>
 #include <numeric>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
 #include "archive/names/match.hpp"
 #include "archive/text/normalize.hpp"
-#include "detail/atomic_file.hpp"
+#include "detail/files.hpp"
 #include "index/postings.hpp"
 #include "index/tokenizer.hpp"
 
@@ -1184,13 +1185,20 @@ Result<void> SearchIndex::save(const std::filesystem::path& path) const {
   head.u64(out.bytes.size());
   Out tail;
   tail.u64(index_checksum(out.bytes.data(), out.bytes.size()));
-  return write_file_atomically(path, {head.bytes, out.bytes, tail.bytes});
+  std::string file;
+  file.reserve(head.bytes.size() + out.bytes.size() + tail.bytes.size());
+  for (const auto* part : {&head.bytes, &out.bytes, &tail.bytes}) {
+    file.append(reinterpret_cast<const char*>(part->data()), part->size());
+  }
+  bool renamed = false;
+  return replace_file(path.string(), file, "index file", renamed);
 }
 
 Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
-  auto file = read_whole_file(path);
+  auto file = read_file(path.string(), "index file");
   if (!file) return std::move(file).error();
-  const auto& bytes = *file;
+  const std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(file->data()),
+                                            file->size());
   auto corrupt = [&](const std::string& why) {
     return make_error(ErrorCode::corrupt, path.string() + ": not a usable index: " + why);
   };

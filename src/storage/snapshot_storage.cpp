@@ -23,176 +23,13 @@
 #include <utility>
 
 #include "backends.hpp"
+#include "detail/files.hpp"
 #include "snapshot_format.hpp"
 #include "versioned_records.hpp"
 
 namespace archive::detail {
 
 namespace {
-
-std::string errno_text(int error) {
-  return std::generic_category().message(error);
-}
-
-Error io_error(const std::string& what, const std::string& path, int error) {
-  return make_error(ErrorCode::io_error, what + " '" + path + "': " + errno_text(error));
-}
-
-// Closes a descriptor when it goes out of scope.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd = -1) noexcept : fd_(fd) {}
-  ~FileDescriptor() { reset(); }
-  FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  FileDescriptor& operator=(FileDescriptor&& other) noexcept {
-    if (this != &other) {
-      reset();
-      fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-  }
-  [[nodiscard]] int get() const noexcept { return fd_; }
-  [[nodiscard]] explicit operator bool() const noexcept { return fd_ >= 0; }
-  /// Closes now; the errno of a failed close(), or 0.
-  int close() noexcept {
-    if (fd_ < 0) return 0;
-    const int result = ::close(std::exchange(fd_, -1));
-    return result == 0 ? 0 : errno;
-  }
-  void reset() noexcept { static_cast<void>(close()); }
-
- private:
-  int fd_;
-};
-
-int open_retrying(const char* path, int flags, mode_t mode = 0) {
-  int fd;
-  do {
-    fd = ::open(path, flags, mode);
-  } while (fd < 0 && errno == EINTR);
-  return fd;
-}
-
-// Writes all of `bytes`; 0, or the errno of the failing write.
-int write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const auto written = ::write(fd, bytes.data(), bytes.size());
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return 0;
-}
-
-std::filesystem::path directory_of(const std::string& path) {
-  auto directory = std::filesystem::path(path).parent_path();
-  return directory.empty() ? std::filesystem::path(".") : directory;
-}
-
-// The whole file at `path`; not_found when it does not exist.
-Result<std::string> read_file(const std::string& path) {
-  FileDescriptor fd(open_retrying(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd) {
-    const int error = errno;
-    if (error == ENOENT) {
-      return make_error(ErrorCode::not_found, "snapshot file '" + path + "' does not exist");
-    }
-    return io_error("cannot open snapshot file", path, error);
-  }
-  struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) return io_error("cannot stat snapshot file", path, errno);
-  std::string bytes;
-  bytes.resize(static_cast<std::size_t>(info.st_size) + 1);  // +1: see the end in one read
-  std::size_t size = 0;
-  for (;;) {
-    if (size == bytes.size()) bytes.resize(bytes.size() * 2);
-    const auto n = ::read(fd.get(), bytes.data() + size, bytes.size() - size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return io_error("cannot read snapshot file", path, errno);
-    }
-    if (n == 0) break;
-    size += static_cast<std::size_t>(n);
-  }
-  bytes.resize(size);
-  return bytes;
-}
-
-// Fsyncs a directory, so a rename in it survives a crash; 0 or the errno.
-int sync_directory(const std::filesystem::path& directory) {
-  FileDescriptor fd(open_retrying(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!fd) return errno;
-  if (::fsync(fd.get()) != 0) return errno;
-  return fd.close();
-}
-
-constexpr std::string_view kTempInfix = ".tmp-";
-constexpr std::size_t kTempSuffixSize = 16;
-
-bool is_temp_of(const std::string& name, const std::string& base) {
-  if (name.size() != base.size() + kTempInfix.size() + kTempSuffixSize) return false;
-  if (!name.starts_with(base) || name.compare(base.size(), kTempInfix.size(), kTempInfix) != 0) {
-    return false;
-  }
-  for (std::size_t i = base.size() + kTempInfix.size(); i < name.size(); ++i) {
-    const char c = name[i];
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
-// Removes the PATH.tmp-<16 hex> files a crashed writer left. Only a writer holding the lock
-// calls it, so no live writer is using them. A file that cannot be removed is left: it is
-// harmless, and the store must still open in a directory it cannot write.
-void remove_leftover_temps(const std::string& path) {
-  const std::filesystem::path file(path);
-  const auto base = file.filename().string();
-  std::error_code ec;
-  std::filesystem::directory_iterator it(directory_of(path), ec);
-  for (; !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
-    const auto name = it->path().filename().string();
-    if (is_temp_of(name, base)) {
-      std::error_code ignored;
-      std::filesystem::remove(it->path(), ignored);
-    }
-  }
-}
-
-// Writes `bytes` to a new file beside `path` and renames it over `path`, durably. On
-// failure `path` is untouched and the temporary file removed; `renamed` tells whether the
-// rename happened (only the directory sync failed after it).
-Result<void> replace_file(const std::string& path, std::string_view bytes, bool& renamed) {
-  renamed = false;
-  const auto temp = path + std::string(kTempInfix) + new_instance_id().substr(0, kTempSuffixSize);
-  FileDescriptor fd(open_retrying(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
-  if (!fd) return io_error("cannot create snapshot file", temp, errno);
-  auto fail = [&](const char* what, int error) {
-    fd.reset();
-    ::unlink(temp.c_str());
-    return io_error(what, temp, error);
-  };
-  if (int error = write_all(fd.get(), bytes); error != 0) {
-    return fail("cannot write snapshot file", error);
-  }
-  if (::fsync(fd.get()) != 0) return fail("cannot sync snapshot file", errno);
-  if (int error = fd.close(); error != 0) return fail("cannot close snapshot file", error);
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    return make_error(ErrorCode::io_error,
-                      "cannot rename '" + temp + "' to '" + path + "': " + errno_text(error));
-  }
-  renamed = true;
-  if (int error = sync_directory(directory_of(path)); error != 0) {
-    return make_error(ErrorCode::io_error,
-                      "snapshot file '" + path +
-                          "' was replaced but its directory could not be synced (" +
-                          errno_text(error) + "), so the batch may not survive a crash");
-  }
-  return {};
-}
 
 // The exclusive lock of a writer: PATH.lock, flocked, holding the writer's pid.
 Result<FileDescriptor> lock_store(const std::string& path) {
@@ -286,7 +123,7 @@ class SnapshotStorage final : public Storage {
     auto bytes = snapshot::encode(after, generation, instance_id_);
     if (!bytes) return std::move(bytes).error();
     bool renamed = false;
-    auto written = replace_file(path_, *bytes, renamed);
+    auto written = replace_file(path_, *bytes, "snapshot file", renamed);
     // The file may now hold the batch while the memory does not: stop writing until reopen.
     if (!written && renamed) poisoned_ = true;
     return written;
@@ -316,7 +153,7 @@ Result<std::unique_ptr<Storage>> open_snapshot(const std::string& path,
     remove_leftover_temps(path);
   }
 
-  auto bytes = read_file(path);
+  auto bytes = read_file(path, "snapshot file");
   if (!bytes && bytes.error().code == ErrorCode::not_found && !options.read_only &&
       options.create_if_missing) {
     snapshot::Contents contents;
@@ -324,7 +161,8 @@ Result<std::unique_ptr<Storage>> open_snapshot(const std::string& path,
     auto file = snapshot::encode({}, 0, contents.instance_id);
     if (!file) return std::move(file).error();
     bool renamed = false;
-    if (auto r = replace_file(path, *file, renamed); !r) return std::move(r).error();
+    if (auto r = replace_file(path, *file, "snapshot file", renamed); !r)
+      return std::move(r).error();
     return std::unique_ptr<Storage>(
         std::make_unique<SnapshotStorage>(path, false, std::move(lock), std::move(contents)));
   }
