@@ -131,6 +131,13 @@ class Location {
   std::string address_;
 };
 
+// PostgreSQL runs only with a server to run against.
+bool skip_without_server(benchmark::State& state, const std::string& backend) {
+  if (backend != "postgresql" || postgresql_uri() != nullptr) return false;
+  state.SkipWithError("set ARCHIVE_BENCH_POSTGRESQL to a libpq URI");
+  return true;
+}
+
 std::unique_ptr<archive::Storage> open_or_skip(benchmark::State& state, const Location& where) {
   auto store = archive::open_storage(where.address());
   if (!store) {
@@ -158,10 +165,7 @@ bool write_all(benchmark::State& state, archive::Storage& store, int count, int 
 
 // args: documents, documents per batch
 void BM_Write(benchmark::State& state, std::string backend) {
-  if (backend == "postgresql" && postgresql_uri() == nullptr) {
-    state.SkipWithError("set ARCHIVE_BENCH_POSTGRESQL to a libpq URI");
-    return;
-  }
+  if (skip_without_server(state, backend)) return;
   const int count = static_cast<int>(state.range(0));
   const int batch_size = static_cast<int>(state.range(1));
   documents(count);
@@ -204,10 +208,7 @@ Filled* filled(benchmark::State& state, const std::string& backend, int count) {
 }
 
 void BM_PointRead(benchmark::State& state, std::string backend) {
-  if (backend == "postgresql" && postgresql_uri() == nullptr) {
-    state.SkipWithError("set ARCHIVE_BENCH_POSTGRESQL to a libpq URI");
-    return;
-  }
+  if (skip_without_server(state, backend)) return;
   const int count = static_cast<int>(state.range(0));
   auto* f = filled(state, backend, count);
   if (!f) return;
@@ -231,10 +232,7 @@ void BM_PointRead(benchmark::State& state, std::string backend) {
 }
 
 void BM_FullScan(benchmark::State& state, std::string backend) {
-  if (backend == "postgresql" && postgresql_uri() == nullptr) {
-    state.SkipWithError("set ARCHIVE_BENCH_POSTGRESQL to a libpq URI");
-    return;
-  }
+  if (skip_without_server(state, backend)) return;
   const int count = static_cast<int>(state.range(0));
   auto* f = filled(state, backend, count);
   if (!f) return;

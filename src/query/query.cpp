@@ -107,18 +107,7 @@ class Parser {
         if (auto r = parse_sort(q); !r) return std::move(r).error();
         continue;
       }
-      auto node = parse_or();
-      if (!node) return std::move(node).error();
-      items.push_back(std::move(*node));
-      skip_space();
-      if (at_operator("AND")) {
-        const auto and_at = pos_;
-        pos_ += 3;
-        skip_space();
-        if (at_end() || peek() == ')' || at_operator("OR") || at_operator("AND")) {
-          return fail("'AND' needs a term after it", and_at);
-        }
-      }
+      if (auto r = parse_item(items); !r) return std::move(r).error();
     }
     if (items.empty()) {
       q.root.kind = QueryNode::Kind::all_of;  // only sort: every document
@@ -175,6 +164,23 @@ class Parser {
     return {};
   }
 
+  // One item of an AND list, and an "AND" after it when there is one.
+  Result<void> parse_item(std::vector<QueryNode>& items) {
+    auto node = parse_or();
+    if (!node) return std::move(node).error();
+    items.push_back(std::move(*node));
+    skip_space();
+    if (at_operator("AND")) {
+      const auto and_at = pos_;
+      pos_ += 3;
+      skip_space();
+      if (at_end() || peek() == ')' || at_operator("OR") || at_operator("AND")) {
+        return fail("'AND' needs a term after it", and_at);
+      }
+    }
+    return {};
+  }
+
   Result<QueryNode> parse_and(std::size_t open_at) {
     std::vector<QueryNode> items;
     while (true) {
@@ -182,18 +188,7 @@ class Parser {
       if (at_end()) return fail("'(' without a matching ')'", open_at);
       if (peek() == ')') break;
       if (at_keyword("sort")) return fail("sort: belongs outside parentheses", pos_);
-      auto node = parse_or();
-      if (!node) return std::move(node).error();
-      items.push_back(std::move(*node));
-      skip_space();
-      if (at_operator("AND")) {
-        const auto and_at = pos_;
-        pos_ += 3;
-        skip_space();
-        if (at_end() || peek() == ')' || at_operator("OR") || at_operator("AND")) {
-          return fail("'AND' needs a term after it", and_at);
-        }
-      }
+      if (auto r = parse_item(items); !r) return std::move(r).error();
     }
     if (items.empty()) return fail("empty parentheses", open_at);
     return items.size() == 1 ? std::move(items[0]) : query::all_of(std::move(items));
