@@ -1,8 +1,10 @@
-// The main demo, on the names and dates of the seed collection page ("Iran-Soviet
-// Relations"): the text part (script, search fold, word tokens; spellings that meet in one
+// The main demo, on the seed collection page ("Iran-Soviet Relations"): the sample collection
+// loaded into an SQLite catalog and printed like the page, searched across scripts; then the
+// text part (script, search fold, word tokens; spellings that meet in one
 // folded key), then the date part (catalogers' dates in three languages and four calendars,
 // normalized to EDTF with their strict bounds, and a date-range test).
 #include <algorithm>
+#include <archive/catalog.hpp>
 #include <archive/date.hpp>
 #include <archive/io/jsonl.hpp>
 #include <archive/names.hpp>
@@ -31,7 +33,8 @@ int main(int argc, char** argv) {
       "Naser Fakhr Arai",   "CC CPSU Politburo", "Ёлкин",
   };
 
-  // The sample collection (data/sample_collection.jsonl), printed like the seed page.
+  // The sample collection (data/sample_collection.jsonl) loaded into an SQLite catalog, then
+  // printed like the seed page: the collection, its popular documents, "Also see".
   const std::filesystem::path sample =
       argc > 1 ? std::filesystem::path(argv[1])
                : std::filesystem::path(ARCHIVE_DATA_DIR) / "sample_collection.jsonl";
@@ -44,40 +47,52 @@ int main(int argc, char** argv) {
     std::cout << "error: " << issue.describe() << '\n';
   }
   if (!imported->issues.empty()) return 1;
-  const archive::Records& records = imported->records;
-  const archive::Collection* page = nullptr;
-  for (const archive::Collection& c : records.collections) {
-    if (c.id.str() == "coll-iran-soviet-relations") page = &c;
+  const auto file = std::filesystem::temp_directory_path() / "archive-demo.db";
+  for (const char* suffix : {"", ".index", "-wal", "-shm"}) {
+    std::filesystem::remove(file.string() + suffix);
   }
-  if (page == nullptr) {
-    std::cout << "error: the sample has no Iran-Soviet Relations collection\n";
+  auto catalog = archive::Catalog::open("sqlite:" + file.string());
+  if (!catalog) {
+    std::cout << "error: " << catalog.error().describe() << '\n';
     return 1;
   }
-  std::cout << "\n================================================================\n"
-            << page->title << "\n\n"
-            << page->description << " (Image: " << page->image_caption
-            << ")\n\nPopular Documents\n";
-  std::vector<const archive::Document*> members;
-  for (const archive::Document& d : records.documents) {
-    if (std::find(page->documents.begin(), page->documents.end(), d.id) != page->documents.end()) {
-      members.push_back(&d);
-    }
+  if (auto added = catalog->add(imported->records); !added) {
+    std::cout << "error: " << added.error().describe() << '\n';
+    return 1;
   }
-  std::stable_sort(members.begin(), members.end(),
-                   [](const auto* a, const auto* b) { return a->views > b->views; });
-  for (const archive::Document* d : members) {
+  auto page = catalog->get(archive::key_of(archive::CollectionId("coll-iran-soviet-relations")));
+  if (!page) {
+    std::cout << "error: " << page.error().describe() << '\n';
+    return 1;
+  }
+  const auto& collection = std::get<archive::Collection>(*page);
+  std::cout << "\n================================================================\n"
+            << collection.title << "\n\n"
+            << collection.description << " (Image: " << collection.image_caption
+            << ")\n\nPopular Documents\n";
+  auto popular = catalog->search("collection:coll-iran-soviet-relations sort:popularity");
+  if (!popular) {
+    std::cout << "error: " << popular.error().describe() << '\n';
+    return 1;
+  }
+  for (const archive::SearchHit& hit : popular->hits) {
+    const auto d = std::get<archive::Document>(catalog->get(archive::key_of(hit.id)).value());
     std::cout << "\n"
-              << d->date.provenance().original << "   [" << d->date.to_edtf() << ", " << d->views
+              << d.date.provenance().original << "   [" << d.date.to_edtf() << ", " << d.views
               << " views]\n"
-              << d->title << "\n";
+              << d.title << "\n";
   }
   std::cout << "\nAlso see:";
-  for (const archive::CollectionId& id : page->related) {
-    for (const archive::Collection& c : records.collections) {
-      if (c.id == id) std::cout << "\n  " << c.title;
+  for (const archive::CollectionId& id : collection.related) {
+    if (auto related = catalog->get(archive::key_of(id))) {
+      std::cout << "\n  " << std::get<archive::Collection>(*related).title;
     }
   }
-  std::cout << "\n\n";
+  std::cout << "\n\nSearching the catalog in any script:\n";
+  for (const char* query : {"Багиров", "person:Kyanuri", "استالین date:1946"}) {
+    std::cout << "  " << query << "  ->  " << catalog->count(query).value() << " document(s)\n";
+  }
+  std::cout << "\n";
 
   text::Segmenter segmenter;  // created once, reused for every string
   for (const std::string_view s : samples) {
