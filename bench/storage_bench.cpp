@@ -120,7 +120,7 @@ class Location {
 #ifdef ARCHIVE_BENCH_WITH_LIBPQ
   static void run_sql(const std::string& sql) {
     PGconn* conn = PQconnectdb(postgresql_uri());
-    PGresult* r = PQexec(conn, sql.c_str());
+    PGresult* r = PQexec(conn, ("SET client_min_messages = warning; " + sql).c_str());
     PQclear(r);
     PQfinish(conn);
   }
