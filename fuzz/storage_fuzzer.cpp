@@ -21,13 +21,20 @@ void require(bool condition) {
   if (!condition) std::abort();
 }
 
+// A scratch folder for the whole run, removed at exit (never destroyed before that: the
+// exit handler still uses it).
 const std::filesystem::path& scratch() {
-  static const std::filesystem::path dir = [] {
+  static const auto* dir = [] {
     auto pattern = (std::filesystem::temp_directory_path() / "archive-fuzz-XXXXXX").string();
     require(::mkdtemp(pattern.data()) != nullptr);
-    return std::filesystem::path(pattern);
+    auto* path = new std::filesystem::path(pattern);
+    std::atexit([] {
+      std::error_code ignored;
+      std::filesystem::remove_all(scratch(), ignored);
+    });
+    return path;
   }();
-  return dir;
+  return *dir;
 }
 
 void write(const std::filesystem::path& path, std::string_view bytes) {
