@@ -33,6 +33,16 @@ inline std::uint64_t get_varint(const std::uint8_t*& p, const std::uint8_t* end)
   return v;
 }
 
+/// Writes a varint at `out` (room for varint_size(v) bytes) and returns the end.
+inline std::uint8_t* write_varint(std::uint8_t* out, std::uint64_t v) noexcept {
+  while (v >= 0x80) {
+    *out++ = static_cast<std::uint8_t>(v | 0x80);
+    v >>= 7;
+  }
+  *out++ = static_cast<std::uint8_t>(v);
+  return out;
+}
+
 inline std::size_t varint_size(std::uint64_t v) noexcept {
   std::size_t n = 1;
   while (v >= 0x80)
@@ -45,16 +55,22 @@ class PostingList {
   /// Appends a document's entry. Precondition: `document` greater than every one before.
   void append(std::uint32_t document, std::uint32_t weighted_frequency,
               std::span<const std::uint32_t> positions) {
-    put_varint(bytes_, count_ == 0 ? document : document - last_);
-    put_varint(bytes_, weighted_frequency);
+    const std::uint32_t delta = count_ == 0 ? document : document - last_;
     std::size_t length = 0;
     std::uint32_t previous = 0;
     for (auto p : positions)
       length += varint_size(p - previous), previous = p;
-    put_varint(bytes_, length);
+    // Grow once, then write in place (no byte-by-byte push_back).
+    const auto at = bytes_.size();
+    bytes_.resize(at + varint_size(delta) + varint_size(weighted_frequency) + varint_size(length) +
+                  length);
+    std::uint8_t* out = bytes_.data() + at;
+    out = write_varint(out, delta);
+    out = write_varint(out, weighted_frequency);
+    out = write_varint(out, length);
     previous = 0;
     for (auto p : positions)
-      put_varint(bytes_, p - previous), previous = p;
+      out = write_varint(out, p - previous), previous = p;
     last_ = document;
     ++count_;
   }

@@ -33,10 +33,26 @@ constexpr double kBm25K1 = 1.2;
 constexpr double kBm25B = 0.75;
 constexpr double kExpansionDiscount = 0.9;  // a cross-script or spelling match vs. the exact term
 
+// A fast hash for short strings (terms, ids): eight bytes at a time, then a final mix.
 struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xFF51AFD7ED558CCDull);
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ (w * 0xBF58476D1CE4E5B9ull)) * 0x94D049BB133111EBull;
+      h ^= h >> 31;
+    }
+    if (n > 0) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, n);
+      h = (h ^ (w * 0xBF58476D1CE4E5B9ull)) * 0x94D049BB133111EBull;
+    }
+    h ^= h >> 29;
+    return static_cast<std::size_t>(h * 0xBF58476D1CE4E5B9ull);
   }
 };
 template <class V>
@@ -90,6 +106,10 @@ struct Term {
 struct AgentRow {
   bool organization = false;
   std::vector<std::string> names;  // preferred first
+  // The names' terms with positions relative to the first name, tokenized once per agent and
+  // copied into every document that names the agent.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> tokens;
+  std::uint32_t span = 0;  // positions the names take
 };
 
 struct Scored {
@@ -170,8 +190,39 @@ struct SearchIndex::Impl {
   mutable std::shared_ptr<const NameMatcher> matcher;
   mutable std::vector<std::string> matcher_ids;
 
-  Tokenizer tokenizer;                                               // writer only
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences;  // writer scratch
+  // Writer scratch: a document's occurrences grouped by term as they come (no sorting): each
+  // term seen in the document has an entry whose positions form a list through `nodes`.
+  struct DocTerm {
+    std::uint32_t term;
+    std::uint32_t head;  // first node
+    std::uint32_t tail;  // last node
+    std::uint32_t weighted;
+  };
+  struct Node {
+    std::uint32_t position;
+    std::uint32_t next;
+  };
+  Tokenizer tokenizer;
+  std::vector<std::uint32_t> term_slot;  // per term: its entry in doc_terms, or kNone
+  std::vector<DocTerm> doc_terms;
+  std::vector<Node> nodes;
+  std::vector<std::uint32_t> positions_scratch;
+
+  void occurrence(std::uint32_t term, std::uint32_t position) {
+    if (term >= term_slot.size()) term_slot.resize(terms.size() + 1024, kNone);
+    const auto node = static_cast<std::uint32_t>(nodes.size());
+    nodes.push_back({position, kNone});
+    auto& slot = term_slot[term];
+    if (slot == kNone) {
+      slot = static_cast<std::uint32_t>(doc_terms.size());
+      doc_terms.push_back({term, node, node, 0});
+    } else {
+      auto& entry = doc_terms[slot];
+      nodes[entry.tail].next = node;
+      entry.tail = node;
+    }
+    doc_terms[slot].weighted += kSlotWeight[position >> kFieldShift];
+  }
 
   // ---- writing ----------------------------------------------------------------------------
 
@@ -203,8 +254,8 @@ struct SearchIndex::Impl {
 
   void tokenize_into(std::string_view text, Slot slot, std::uint32_t& position) {
     tokenizer.tokenize(text, position, [&](std::string_view term, std::uint32_t pos) {
-      occurrences.emplace_back(term_id(term), (static_cast<std::uint32_t>(slot) << kFieldShift) |
-                                                  (pos & ((1u << kFieldShift) - 1)));
+      occurrence(term_id(term), (static_cast<std::uint32_t>(slot) << kFieldShift) |
+                                    (pos & ((1u << kFieldShift) - 1)));
     });
     position += kValueGap;
   }
@@ -273,14 +324,18 @@ struct SearchIndex::Impl {
     }
 
     // Text: every field's words with positions, then one posting per distinct term.
-    occurrences.clear();
+    doc_terms.clear();
+    nodes.clear();
     std::uint32_t position = 0;
     tokenize_into(d.title, kTitle, position);
     position = 0;
     for (const auto& a : d.agents) {
       if (auto it = agent_rows.find(agent_id_text(a.id)); it != agent_rows.end()) {
-        for (const auto& name : it->second.names)
-          tokenize_into(name, kNames, position);
+        for (const auto& [term, relative] : it->second.tokens) {
+          occurrence(term, (static_cast<std::uint32_t>(kNames) << kFieldShift) |
+                               ((position + relative) & ((1u << kFieldShift) - 1)));
+        }
+        position += it->second.span + kValueGap;
       }
     }
     position = 0;
@@ -292,19 +347,21 @@ struct SearchIndex::Impl {
     position = 0;
     tokenize_into(d.summary, kSummary, position);
 
-    std::sort(occurrences.begin(), occurrences.end());
     std::uint32_t length = 0;
-    std::vector<std::uint32_t> positions;
-    for (std::size_t i = 0; i < occurrences.size();) {
-      const auto term = occurrences[i].first;
-      positions.clear();
-      std::uint32_t weighted = 0;
-      for (; i < occurrences.size() && occurrences[i].first == term; ++i) {
-        positions.push_back(occurrences[i].second);
-        weighted += kSlotWeight[occurrences[i].second >> kFieldShift];
+    for (const auto& entry : doc_terms) {
+      positions_scratch.clear();
+      for (auto n = entry.head; n != kNone; n = nodes[n].next) {
+        positions_scratch.push_back(nodes[n].position);
       }
-      length += weighted;
-      terms[term].postings.append(number, weighted, positions);
+      // A document naming one agent twice repeats its positions: keep them ascending, once.
+      if (!std::is_sorted(positions_scratch.begin(), positions_scratch.end())) {
+        std::sort(positions_scratch.begin(), positions_scratch.end());
+      }
+      positions_scratch.erase(std::unique(positions_scratch.begin(), positions_scratch.end()),
+                              positions_scratch.end());
+      length += entry.weighted;
+      terms[entry.term].postings.append(number, entry.weighted, positions_scratch);
+      term_slot[entry.term] = kNone;
     }
     row.length = length;
     total_length += length;
@@ -335,9 +392,22 @@ struct SearchIndex::Impl {
         row.names.push_back(v.form);
       }
     }
+    tokenize_agent(row);
     agent_rows[id] = std::move(row);
     agents.intern(id);
     invalidate_matcher();
+  }
+
+  void tokenize_agent(AgentRow& row) {
+    row.tokens.clear();
+    std::uint32_t position = 0;
+    for (const auto& name : row.names) {
+      tokenizer.tokenize(name, position, [&](std::string_view term, std::uint32_t pos) {
+        row.tokens.emplace_back(term_id(term), pos);
+      });
+      position += kValueGap;
+    }
+    row.span = position;
   }
 
   void invalidate_matcher() {
@@ -1337,6 +1407,7 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
     const auto n = in.count(4);
     for (std::uint32_t k = 0; k < n && in.ok(); ++k)
       row.names.push_back(in.str());
+    x.tokenize_agent(row);  // their terms exist already: this only looks them up
     x.agent_rows[id] = std::move(row);
   }
   if (!in.ok() || !in.at_end()) return corrupt("inconsistent contents");
