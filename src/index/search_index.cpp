@@ -103,6 +103,59 @@ struct Term {
   PostingList postings;
 };
 
+// Terms by text: open addressing over one array of (hash tag, id) words, the text compared in
+// the term table — one cache line per lookup, no node per term.
+class TermTable {
+ public:
+  [[nodiscard]] std::uint32_t find(std::string_view text, const std::vector<Term>& terms) const {
+    if (slots_.empty()) return kNone;
+    const auto h = StringHash{}(text);
+    const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;  // never 0: 0 marks empty
+    for (auto i = h & mask_;; i = (i + 1) & mask_) {
+      const auto slot = slots_[i];
+      if (slot == 0) return kNone;
+      const auto id = static_cast<std::uint32_t>(slot);
+      if (static_cast<std::uint32_t>(slot >> 32) == tag && terms[id].text == text) return id;
+    }
+  }
+  /// Precondition: `text` (terms[id].text) is not in the table.
+  void insert(std::uint32_t id, const std::vector<Term>& terms) {
+    if ((count_ + 1) * 2 > slots_.size()) grow(terms);
+    place(id, StringHash{}(terms[id].text));
+    ++count_;
+  }
+  void reserve(std::size_t n, const std::vector<Term>& terms) {
+    while (n * 2 > slots_.size())
+      grow(terms);
+  }
+  [[nodiscard]] std::size_t memory_bytes() const {
+    return slots_.capacity() * sizeof(std::uint64_t);
+  }
+
+ private:
+  void place(std::uint32_t id, std::size_t h) {
+    const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;
+    auto i = h & mask_;
+    while (slots_[i] != 0)
+      i = (i + 1) & mask_;
+    slots_[i] = (static_cast<std::uint64_t>(tag) << 32) | id;
+  }
+  void grow(const std::vector<Term>& terms) {
+    const auto old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    mask_ = slots_.size() - 1;
+    for (auto slot : old) {
+      if (slot != 0) {
+        const auto id = static_cast<std::uint32_t>(slot);
+        place(id, StringHash{}(terms[id].text));
+      }
+    }
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+  std::size_t count_ = 0;
+};
+
 struct AgentRow {
   bool organization = false;
   std::vector<std::string> names;  // preferred first
@@ -174,7 +227,7 @@ struct SearchIndex::Impl {
   std::uint64_t total_length = 0;  // of live documents
 
   std::vector<Term> terms;
-  StringMap<std::uint32_t> term_ids;
+  TermTable term_ids;
   StringMap<std::vector<std::uint32_t>> key_terms;  // match key -> terms with it
 
   ValueDict types, languages, collections, agents;
@@ -227,10 +280,10 @@ struct SearchIndex::Impl {
   // ---- writing ----------------------------------------------------------------------------
 
   std::uint32_t term_id(std::string_view text) {
-    if (auto it = term_ids.find(text); it != term_ids.end()) return it->second;
+    if (auto found = term_ids.find(text, terms); found != kNone) return found;
     const auto id = static_cast<std::uint32_t>(terms.size());
     terms.push_back(Term{std::string(text), {}});
-    term_ids.emplace(std::string(text), id);
+    term_ids.insert(id, terms);
     add_keys(id);
     return id;
   }
@@ -440,7 +493,7 @@ struct SearchIndex::Impl {
   };
   std::vector<Expansion> expand(std::string_view folded) const {
     std::vector<Expansion> out;
-    if (auto it = term_ids.find(folded); it != term_ids.end()) out.push_back({it->second, 1.0});
+    if (auto found = term_ids.find(folded, terms); found != kNone) out.push_back({found, 1.0});
     if (folded.size() < 3) return out;
     auto keys = name_keys(folded);
     if (!keys) return out;
@@ -1015,7 +1068,7 @@ IndexStats SearchIndex::stats() const {
     s.postings_bytes += t.postings.size_bytes();
     memory += sizeof(Term) + t.text.capacity() + t.postings.capacity_bytes();
   }
-  memory += impl_->term_ids.size() * (sizeof(std::string) + sizeof(std::uint32_t) + 16);
+  memory += impl_->term_ids.memory_bytes();
   for (const auto& [key, list] : impl_->key_terms) {
     memory += sizeof(std::string) + key.capacity() + 16 + list.capacity() * sizeof(std::uint32_t);
   }
@@ -1340,7 +1393,7 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
   }
   const auto term_count = in.count(12);
   x.terms.resize(term_count);
-  x.term_ids.reserve(term_count);
+
   for (std::uint32_t t = 0; t < term_count && in.ok(); ++t) {
     auto& term = x.terms[t];
     term.text = in.str();
@@ -1359,7 +1412,11 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
     }
     if (seen != count || (count > 0 && static_cast<std::uint32_t>(previous) != last)) in.fail();
     term.postings = std::move(postings);
-    if (!x.term_ids.emplace(term.text, t).second) in.fail();
+    if (x.term_ids.find(term.text, x.terms) != kNone) {
+      in.fail();
+    } else {
+      x.term_ids.insert(t, x.terms);
+    }
   }
   const auto key_count = in.count(8);
   x.key_terms.reserve(key_count);
