@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -242,6 +243,24 @@ struct SearchIndex::Impl {
   mutable std::mutex matcher_mutex;
   mutable std::shared_ptr<const NameMatcher> matcher;
   mutable std::vector<std::string> matcher_ids;
+
+  // The date interval index: documents [0, covered) by earliest day, with the greatest latest
+  // day of each block of kDateBlock entries, so a range query skips the blocks that end before
+  // it; documents added since are scanned as a tail. Rebuilt (under its mutex, by a search)
+  // when the tail outgrows an eighth of the whole. Open or unknown bounds sort as unbounded.
+  static constexpr std::size_t kDateBlock = 64;
+  struct DateEntry {
+    std::int64_t earliest;
+    std::int64_t latest;
+    std::uint32_t doc;
+  };
+  struct DateIndex {
+    std::vector<DateEntry> entries;  // dated documents, by earliest
+    std::vector<std::int64_t> block_latest;
+    std::uint32_t covered = 0;
+  };
+  mutable std::mutex date_mutex;
+  mutable std::shared_ptr<const DateIndex> date_index;
 
   // Writer scratch: a document's occurrences grouped by term as they come (no sorting): each
   // term seen in the document has an entry whose positions form a list through `nodes`.
@@ -758,20 +777,84 @@ struct SearchIndex::Impl {
     return static_cast<float>(factor * inside / span);
   }
 
+  static std::int64_t low_key(const DocRow& row) {
+    return row.earliest_kind == DayBound::Kind::day ? row.earliest
+                                                    : std::numeric_limits<std::int64_t>::min();
+  }
+  static std::int64_t high_key(const DocRow& row) {
+    return row.latest_kind == DayBound::Kind::day ? row.latest
+                                                  : std::numeric_limits<std::int64_t>::max();
+  }
+
+  std::shared_ptr<const DateIndex> dates() const {
+    std::lock_guard lock(date_mutex);
+    const auto tail = docs.size() - (date_index ? date_index->covered : 0);
+    if (!date_index || tail > std::max<std::size_t>(1024, docs.size() / 8)) {
+      auto fresh = std::make_shared<DateIndex>();
+      for (std::uint32_t d = 0; d < docs.size(); ++d) {
+        const auto& row = docs[d];
+        if (row.live && row.dated) fresh->entries.push_back({low_key(row), high_key(row), d});
+      }
+      std::sort(fresh->entries.begin(), fresh->entries.end(),
+                [](const DateEntry& a, const DateEntry& b) { return a.earliest < b.earliest; });
+      for (std::size_t i = 0; i < fresh->entries.size(); i += kDateBlock) {
+        std::int64_t latest = std::numeric_limits<std::int64_t>::min();
+        for (std::size_t k = i; k < std::min(i + kDateBlock, fresh->entries.size()); ++k) {
+          latest = std::max(latest, fresh->entries[k].latest);
+        }
+        fresh->block_latest.push_back(latest);
+      }
+      fresh->covered = static_cast<std::uint32_t>(docs.size());
+      date_index = std::move(fresh);
+    }
+    return date_index;
+  }
+
   Hits date_hits(const QueryNode& node, const Hits* within) const {
     Hits out;
     auto consider = [&](std::uint32_t d) {
       const auto& row = docs[d];
-      if (row.live && date_matches(row, d, node))
+      if (row.live && date_matches(row, d, node)) {
         out.push_back({d, date_strength(row, node.range)});
+      }
     };
     if (within) {
       for (const auto& h : *within)
         consider(h.doc);
-    } else {
-      for (std::uint32_t d = 0; d < docs.size(); ++d)
-        consider(d);
+      return out;
     }
+    // The interval index: candidates whose bounds can match, each then checked exactly.
+    const auto index = dates();
+    const auto& entries = index->entries;
+    const auto first =
+        node.range.first ? node.range.first->count() : std::numeric_limits<std::int64_t>::min();
+    const auto last =
+        node.range.last ? node.range.last->count() : std::numeric_limits<std::int64_t>::max();
+    // Entries that start after the range cannot match either way.
+    const auto end = static_cast<std::size_t>(
+        std::upper_bound(entries.begin(), entries.end(), last,
+                         [](std::int64_t v, const DateEntry& e) { return v < e.earliest; }) -
+        entries.begin());
+    std::size_t begin = 0;
+    if (node.date_match == DateMatch::certainly_within) {  // and none that start before it
+      begin = static_cast<std::size_t>(
+          std::lower_bound(entries.begin(), entries.end(), first,
+                           [](const DateEntry& e, std::int64_t v) { return e.earliest < v; }) -
+          entries.begin());
+    }
+    for (std::size_t i = begin; i < end;) {
+      const auto block = i / kDateBlock;
+      if ((i % kDateBlock) == 0 && index->block_latest[block] < first) {
+        i += kDateBlock;  // every entry of the block ends before the range
+        continue;
+      }
+      if (entries[i].latest >= first) consider(entries[i].doc);
+      ++i;
+    }
+    for (auto d = index->covered; d < docs.size(); ++d)
+      consider(d);
+    std::sort(out.begin(), out.end(),
+              [](const Scored& a, const Scored& b) { return a.doc < b.doc; });
     return out;
   }
 
