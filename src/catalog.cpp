@@ -47,6 +47,10 @@ struct Catalog::Impl {
   mutable std::shared_mutex index_mutex;  // searches share, index updates exclude
   detail::SearchIndex index;
   bool loaded = false;
+  // The generation the index file holds (none: no file written or loaded yet); flush() writes
+  // only when the index has moved on from it.
+  mutable std::mutex saved_mutex;
+  mutable std::optional<std::uint64_t> saved_generation;
 
   // Builds the index from the store: agents and collections first, so documents get their
   // agents' names.
@@ -82,6 +86,7 @@ struct Catalog::Impl {
           std::unique_lock lock(index_mutex);
           index = std::move(*saved);
           loaded = true;
+          saved_generation = generation;
           return {};
         }
       }
@@ -257,8 +262,13 @@ bool Catalog::index_was_loaded() const noexcept {
 
 Result<void> Catalog::flush() const {
   if (!impl_->index_path) return {};
+  std::lock_guard saving(impl_->saved_mutex);
   std::shared_lock lock(impl_->index_mutex);
-  return impl_->index.save(*impl_->index_path);
+  const auto generation = impl_->index.generation();
+  if (impl_->saved_generation == generation) return {};  // the file is current
+  auto saved = impl_->index.save(*impl_->index_path);
+  if (saved) impl_->saved_generation = generation;
+  return saved;
 }
 
 }  // namespace archive

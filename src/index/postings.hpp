@@ -7,8 +7,10 @@
 // LEB128 varints: 7 bits per byte, high bit set on all but the last byte.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace archive::detail {
@@ -77,7 +79,14 @@ class PostingList {
 
   class Cursor {
    public:
-    Cursor(const std::uint8_t* p, const std::uint8_t* end) : p_(p), end_(end) { next(); }
+    /// Entries in `first`, then in `second` (a loaded list and what was appended since).
+    Cursor(std::span<const std::uint8_t> first, std::span<const std::uint8_t> second)
+        : p_(first.data()),
+          end_(first.data() + first.size()),
+          second_(second.data()),
+          second_end_(second.data() + second.size()) {
+      next();
+    }
     [[nodiscard]] bool done() const noexcept { return done_; }
     [[nodiscard]] std::uint32_t document() const noexcept { return document_; }
     [[nodiscard]] std::uint32_t weighted_frequency() const noexcept { return frequency_; }
@@ -92,8 +101,12 @@ class PostingList {
     }
     void next() noexcept {
       if (p_ >= end_) {
-        done_ = true;
-        return;
+        if (second_ == second_end_) {
+          done_ = true;
+          return;
+        }
+        p_ = std::exchange(second_, second_end_);
+        end_ = second_end_;
       }
       const auto delta = static_cast<std::uint32_t>(get_varint(p_, end_));
       document_ = first_ ? delta : document_ + delta;
@@ -108,6 +121,8 @@ class PostingList {
    private:
     const std::uint8_t* p_;
     const std::uint8_t* end_;
+    const std::uint8_t* second_;
+    const std::uint8_t* second_end_;
     const std::uint8_t* positions_ = nullptr;
     const std::uint8_t* positions_end_ = nullptr;
     std::uint32_t document_ = 0;
@@ -116,19 +131,21 @@ class PostingList {
     bool done_ = false;
   };
 
-  [[nodiscard]] Cursor begin() const {
-    return Cursor(bytes_.data(), bytes_.data() + bytes_.size());
-  }
+  [[nodiscard]] Cursor begin() const { return Cursor(loaded_, bytes_); }
   [[nodiscard]] std::uint32_t document_count() const noexcept { return count_; }
-  [[nodiscard]] std::size_t size_bytes() const noexcept { return bytes_.size(); }
+  [[nodiscard]] std::size_t size_bytes() const noexcept { return loaded_.size() + bytes_.size(); }
+  /// Memory of its own (the loaded part belongs to the index file's buffer).
   [[nodiscard]] std::size_t capacity_bytes() const noexcept { return bytes_.capacity(); }
-  [[nodiscard]] const std::vector<std::uint8_t>& bytes() const noexcept { return bytes_; }
+  /// The encoded entries, in two parts: loaded from a file, and appended since.
+  [[nodiscard]] std::span<const std::uint8_t> loaded_bytes() const noexcept { return loaded_; }
+  [[nodiscard]] std::span<const std::uint8_t> appended_bytes() const noexcept { return bytes_; }
 
-  /// Rebuilds a list from saved parts (the index file); the caller checked them.
-  static PostingList from_parts(std::vector<std::uint8_t> bytes, std::uint32_t count,
+  /// A list over saved entries (the index file's bytes, which must outlive it), without
+  /// copying them; appends go after them. Decoding is bounds-checked whatever the bytes.
+  static PostingList from_saved(std::span<const std::uint8_t> bytes, std::uint32_t count,
                                 std::uint32_t last) {
     PostingList list;
-    list.bytes_ = std::move(bytes);
+    list.loaded_ = bytes;
     list.count_ = count;
     list.last_ = last;
     return list;
@@ -136,6 +153,7 @@ class PostingList {
   [[nodiscard]] std::uint32_t last_document() const noexcept { return last_; }
 
  private:
+  std::span<const std::uint8_t> loaded_;
   std::vector<std::uint8_t> bytes_;
   std::uint32_t count_ = 0;
   std::uint32_t last_ = 0;

@@ -104,57 +104,87 @@ struct Term {
   PostingList postings;
 };
 
-// Terms by text: open addressing over one array of (hash tag, id) words, the text compared in
-// the term table — one cache line per lookup, no node per term.
-class TermTable {
+// Ids by their text (terms by text, documents by id): open addressing over one array of
+// (hash tag, id) words, the text compared through `text_of(id)` — one cache line per lookup, no
+// node per entry. Erased entries leave tombstones, dropped when the table grows.
+class OpenTable {
  public:
-  [[nodiscard]] std::uint32_t find(std::string_view text, const std::vector<Term>& terms) const {
+  template <class TextOf>
+  [[nodiscard]] std::uint32_t find(std::string_view text, const TextOf& text_of) const {
     if (slots_.empty()) return kNone;
     const auto h = StringHash{}(text);
-    const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;  // never 0: 0 marks empty
+    const auto tag = tag_of(h);
     for (auto i = h & mask_;; i = (i + 1) & mask_) {
       const auto slot = slots_[i];
-      if (slot == 0) return kNone;
+      if (slot == kEmpty) return kNone;
+      if (slot == kTombstone) continue;
       const auto id = static_cast<std::uint32_t>(slot);
-      if (static_cast<std::uint32_t>(slot >> 32) == tag && terms[id].text == text) return id;
+      if (static_cast<std::uint32_t>(slot >> 32) == tag && text_of(id) == text) return id;
     }
   }
-  /// Precondition: `text` (terms[id].text) is not in the table.
-  void insert(std::uint32_t id, const std::vector<Term>& terms) {
-    if ((count_ + 1) * 2 > slots_.size()) grow(terms);
-    place(id, StringHash{}(terms[id].text));
-    ++count_;
+  /// Precondition: text_of(id) is not in the table.
+  template <class TextOf>
+  void insert(std::uint32_t id, const TextOf& text_of) {
+    if ((used_ + 1) * 2 > slots_.size()) grow(text_of);
+    place(id, StringHash{}(text_of(id)));
+    ++used_;
+    ++live_;
   }
-  void reserve(std::size_t n, const std::vector<Term>& terms) {
-    while (n * 2 > slots_.size())
-      grow(terms);
+  /// Removes `text`; false when it is not there.
+  template <class TextOf>
+  bool erase(std::string_view text, const TextOf& text_of) {
+    if (slots_.empty()) return false;
+    const auto h = StringHash{}(text);
+    const auto tag = tag_of(h);
+    for (auto i = h & mask_;; i = (i + 1) & mask_) {
+      const auto slot = slots_[i];
+      if (slot == kEmpty) return false;
+      if (slot == kTombstone) continue;
+      const auto id = static_cast<std::uint32_t>(slot);
+      if (static_cast<std::uint32_t>(slot >> 32) == tag && text_of(id) == text) {
+        slots_[i] = kTombstone;
+        --live_;
+        return true;
+      }
+    }
   }
+  [[nodiscard]] std::size_t size() const noexcept { return live_; }
   [[nodiscard]] std::size_t memory_bytes() const {
     return slots_.capacity() * sizeof(std::uint64_t);
   }
 
  private:
-  void place(std::uint32_t id, std::size_t h) {
-    const auto tag = static_cast<std::uint32_t>(h >> 32) | 1u;
-    auto i = h & mask_;
-    while (slots_[i] != 0)
-      i = (i + 1) & mask_;
-    slots_[i] = (static_cast<std::uint64_t>(tag) << 32) | id;
+  static constexpr std::uint64_t kEmpty = 0;
+  static constexpr std::uint64_t kTombstone = ~std::uint64_t{0};
+  static std::uint32_t tag_of(std::size_t h) {
+    return (static_cast<std::uint32_t>(h >> 32) | 1u) & 0x7FFFFFFFu;  // never 0, never ~0
   }
-  void grow(const std::vector<Term>& terms) {
+  void place(std::uint32_t id, std::size_t h) {
+    auto i = h & mask_;
+    while (slots_[i] != kEmpty)
+      i = (i + 1) & mask_;
+    slots_[i] = (static_cast<std::uint64_t>(tag_of(h)) << 32) | id;
+  }
+  template <class TextOf>
+  void grow(const TextOf& text_of) {
     const auto old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    std::size_t size = 1024;
+    while (size < (live_ + 1) * 4)
+      size *= 2;
+    slots_.assign(size, kEmpty);
     mask_ = slots_.size() - 1;
     for (auto slot : old) {
-      if (slot != 0) {
+      if (slot != kEmpty && slot != kTombstone) {
         const auto id = static_cast<std::uint32_t>(slot);
-        place(id, StringHash{}(terms[id].text));
+        place(id, StringHash{}(text_of(id)));
       }
     }
+    used_ = live_;
   }
   std::vector<std::uint64_t> slots_;
   std::size_t mask_ = 0;
-  std::size_t count_ = 0;
+  std::size_t used_ = 0;  // live entries and tombstones
+  std::size_t live_ = 0;
 };
 
 struct AgentRow {
@@ -222,13 +252,19 @@ Hits subtract(const Hits& a, const Hits& b) {
 
 struct SearchIndex::Impl {
   std::vector<DocRow> docs;
-  StringMap<std::uint32_t> doc_numbers;  // live documents by id
+  OpenTable doc_numbers;  // live documents by id
+  [[nodiscard]] auto doc_id() const {
+    return [this](std::uint32_t d) -> std::string_view { return docs[d].id; };
+  }
   std::unordered_map<std::uint32_t, std::vector<std::pair<DayBound, DayBound>>> set_elements;
   std::size_t live = 0;
   std::uint64_t total_length = 0;  // of live documents
 
   std::vector<Term> terms;
-  TermTable term_ids;
+  OpenTable term_ids;
+  [[nodiscard]] auto term_text() const {
+    return [this](std::uint32_t id) -> std::string_view { return terms[id].text; };
+  }
   StringMap<std::vector<std::uint32_t>> key_terms;  // match key -> terms with it
 
   ValueDict types, languages, collections, agents;
@@ -237,6 +273,7 @@ struct SearchIndex::Impl {
 
   std::uint64_t generation = 0;
   std::string instance_id;
+  std::shared_ptr<const std::string> file;  // a loaded index file: its postings live here
 
   // Built on first use after agents change: person:/org: lookups. Guarded for concurrent
   // searches.
@@ -299,10 +336,10 @@ struct SearchIndex::Impl {
   // ---- writing ----------------------------------------------------------------------------
 
   std::uint32_t term_id(std::string_view text) {
-    if (auto found = term_ids.find(text, terms); found != kNone) return found;
+    if (auto found = term_ids.find(text, term_text()); found != kNone) return found;
     const auto id = static_cast<std::uint32_t>(terms.size());
     terms.push_back(Term{std::string(text), {}});
-    term_ids.insert(id, terms);
+    term_ids.insert(id, term_text());
     add_keys(id);
     return id;
   }
@@ -438,19 +475,19 @@ struct SearchIndex::Impl {
     row.length = length;
     total_length += length;
     docs.push_back(std::move(row));
-    doc_numbers.emplace(d.id.str(), number);
+    doc_numbers.insert(number, doc_id());
     ++live;
   }
 
   void erase_document(std::string_view id) {
-    auto it = doc_numbers.find(id);
-    if (it == doc_numbers.end()) return;
-    auto& row = docs[it->second];
+    const auto number = doc_numbers.find(id, doc_id());
+    if (number == kNone) return;
+    doc_numbers.erase(id, doc_id());
+    auto& row = docs[number];
     row.live = false;
     total_length -= row.length;
     --live;
-    set_elements.erase(it->second);
-    doc_numbers.erase(it);
+    set_elements.erase(number);
   }
 
   void put_agent(const std::string& id, bool organization, const NameVariant& name,
@@ -512,7 +549,9 @@ struct SearchIndex::Impl {
   };
   std::vector<Expansion> expand(std::string_view folded) const {
     std::vector<Expansion> out;
-    if (auto found = term_ids.find(folded, terms); found != kNone) out.push_back({found, 1.0});
+    if (auto found = term_ids.find(folded, term_text()); found != kNone) {
+      out.push_back({found, 1.0});
+    }
     if (folded.size() < 3) return out;
     auto keys = name_keys(folded);
     if (!keys) return out;
@@ -544,8 +583,8 @@ struct SearchIndex::Impl {
       these.reserve(list.document_count());
       for (auto cursor = list.begin(); !cursor.done(); cursor.next()) {
         const auto doc = cursor.document();
+        if (doc >= docs.size() || !docs[doc].live) continue;
         const auto& row = docs[doc];
-        if (!row.live) continue;
         std::uint32_t tf = cursor.weighted_frequency();
         if (slot != kNone) {
           tf = 0;
@@ -1160,7 +1199,8 @@ IndexStats SearchIndex::stats() const {
               (row.languages.capacity() + row.collections.capacity() + row.agents.capacity()) *
                   sizeof(std::uint32_t);
   }
-  memory += impl_->doc_numbers.size() * (sizeof(std::string) + 24);
+    memory += impl_->doc_numbers.memory_bytes();
+  if (impl_->file) memory += impl_->file->capacity();  // the loaded postings
   for (const auto* dict : {&impl_->types, &impl_->languages, &impl_->collections, &impl_->agents}) {
     for (const auto& list : dict->docs)
       memory += list.capacity() * sizeof(std::uint32_t);
@@ -1231,8 +1271,10 @@ class Out {
     u32(static_cast<std::uint32_t>(s.size()));
     bytes.insert(bytes.end(), s.begin(), s.end());
   }
-  void blob(const std::vector<std::uint8_t>& b) {
-    u32(static_cast<std::uint32_t>(b.size()));
+  // One length, then both parts' bytes.
+  void blob(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) {
+    u32(static_cast<std::uint32_t>(a.size() + b.size()));
+    bytes.insert(bytes.end(), a.begin(), a.end());
     bytes.insert(bytes.end(), b.begin(), b.end());
   }
   void u32s(const std::vector<std::uint32_t>& v) {
@@ -1272,10 +1314,11 @@ class In {
     p_ += n;
     return s;
   }
-  std::vector<std::uint8_t> blob() {
+  // A length-prefixed run of bytes, as a view into the input.
+  std::span<const std::uint8_t> blob() {
     const auto n = u32();
     if (!need(n)) return {};
-    std::vector<std::uint8_t> b(p_, p_ + n);
+    const std::span<const std::uint8_t> b(p_, n);
     p_ += n;
     return b;
   }
@@ -1357,7 +1400,7 @@ Result<void> SearchIndex::save(const std::filesystem::path& path) const {
     out.str(t.text);
     out.u32(t.postings.document_count());
     out.u32(t.postings.last_document());
-    out.blob(t.postings.bytes());
+    out.blob(t.postings.loaded_bytes(), t.postings.appended_bytes());
   }
   out.u32(static_cast<std::uint32_t>(x.key_terms.size()));
   for (const auto& [key, list] : x.key_terms) {
@@ -1401,8 +1444,10 @@ Result<void> SearchIndex::save(const std::filesystem::path& path) const {
 }
 
 Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
-  auto file = read_file(path.string(), "index file");
-  if (!file) return std::move(file).error();
+  auto read = read_file(path.string(), "index file");
+  if (!read) return std::move(read).error();
+  // The postings stay in this buffer (the index keeps it): no copy per term.
+  auto file = std::make_shared<const std::string>(std::move(*read));
   const std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(file->data()),
                                             file->size());
   auto corrupt = [&](const std::string& why) {
@@ -1454,7 +1499,11 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
     row.collections = in.u32s();
     row.agents = in.u32s();
     if (row.live) {
-      if (!x.doc_numbers.emplace(row.id, d).second) in.fail();
+      if (x.doc_numbers.find(row.id, x.doc_id()) != kNone) {
+        in.fail();
+      } else {
+        x.doc_numbers.insert(d, x.doc_id());
+      }
       ++x.live;
       x.total_length += row.length;
     }
@@ -1482,23 +1531,15 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
     term.text = in.str();
     const auto count = in.u32();
     const auto last = in.u32();
-    auto postings = PostingList::from_parts(in.blob(), count, last);
-    // Every entry must decode to an ascending document number of this index.
-    std::uint32_t seen = 0;
-    std::int64_t previous = -1;
-    for (auto c = postings.begin(); !c.done() && in.ok(); c.next()) {
-      if (c.document() >= doc_count || static_cast<std::int64_t>(c.document()) <= previous) {
-        in.fail();
-      }
-      previous = c.document();
-      ++seen;
-    }
-    if (seen != count || (count > 0 && static_cast<std::uint32_t>(previous) != last)) in.fail();
-    term.postings = std::move(postings);
-    if (x.term_ids.find(term.text, x.terms) != kNone) {
+    const auto saved = in.blob();
+    // The checksum vouches for the bytes; decoding them stays bounds-checked, and a document
+    // number beyond the documents is skipped where postings are read.
+    if ((count == 0) != saved.empty() || (count > 0 && last >= doc_count)) in.fail();
+    term.postings = PostingList::from_saved(saved, count, last);
+    if (x.term_ids.find(term.text, x.term_text()) != kNone) {
       in.fail();
     } else {
-      x.term_ids.insert(t, x.terms);
+      x.term_ids.insert(t, x.term_text());
     }
   }
   const auto key_count = in.count(8);
@@ -1551,6 +1592,7 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
     x.agent_rows[id] = std::move(row);
   }
   if (!in.ok() || !in.at_end()) return corrupt("inconsistent contents");
+  x.file = std::move(file);
   return index;
 }
 
