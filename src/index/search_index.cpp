@@ -94,9 +94,29 @@ struct DocRow {
   std::uint64_t views = 0;
   std::uint32_t length = 0;  // weighted token count
   std::uint32_t type = kNone;
-  std::vector<std::uint32_t> languages;
-  std::vector<std::uint32_t> collections;
-  std::vector<std::uint32_t> agents;
+  // Facet values in one allocation: languages, then collections, then agents.
+  std::vector<std::uint32_t> values;
+  std::uint32_t languages_end = 0;
+  std::uint32_t collections_end = 0;
+
+  [[nodiscard]] std::span<const std::uint32_t> languages() const {
+    return {values.data(), languages_end};
+  }
+  [[nodiscard]] std::span<const std::uint32_t> collections() const {
+    return {values.data() + languages_end, collections_end - languages_end};
+  }
+  [[nodiscard]] std::span<const std::uint32_t> agents() const {
+    return {values.data() + collections_end, values.size() - collections_end};
+  }
+  // Adds a value to the last section unless that section has it.
+  bool add_value(std::uint32_t v, std::size_t section_start) {
+    if (std::find(values.begin() + static_cast<std::ptrdiff_t>(section_start), values.end(), v) !=
+        values.end()) {
+      return false;
+    }
+    values.push_back(v);
+    return true;
+  }
 };
 
 struct Term {
@@ -411,25 +431,21 @@ struct SearchIndex::Impl {
       row.type = types.intern(folded ? *folded : d.doc_type);
       types.docs[row.type].push_back(number);
     }
+    row.values.reserve(d.languages.size() + d.collections.size() + d.agents.size());
     for (const auto& code : d.languages) {
       auto folded = text::fold(code);
       const auto v = languages.intern(folded ? *folded : code);
-      if (std::find(row.languages.begin(), row.languages.end(), v) != row.languages.end()) continue;
-      row.languages.push_back(v);
-      languages.docs[v].push_back(number);
+      if (row.add_value(v, 0)) languages.docs[v].push_back(number);
     }
+    row.languages_end = static_cast<std::uint32_t>(row.values.size());
     for (const auto& c : d.collections) {
       const auto v = collections.intern(c.str());
-      if (std::find(row.collections.begin(), row.collections.end(), v) != row.collections.end())
-        continue;
-      row.collections.push_back(v);
-      collections.docs[v].push_back(number);
+      if (row.add_value(v, row.languages_end)) collections.docs[v].push_back(number);
     }
+    row.collections_end = static_cast<std::uint32_t>(row.values.size());
     for (const auto& a : d.agents) {
       const auto v = agents.intern(agent_id_text(a.id));
-      if (std::find(row.agents.begin(), row.agents.end(), v) != row.agents.end()) continue;
-      row.agents.push_back(v);
-      agents.docs[v].push_back(number);
+      if (row.add_value(v, row.collections_end)) agents.docs[v].push_back(number);
     }
 
     // Text: every field's words with positions, then one posting per distinct term.
@@ -1063,11 +1079,11 @@ struct SearchIndex::Impl {
     for (const auto& h : hits) {
       const auto& row = docs[h.doc];
       if (row.type != kNone) ++by_type[row.type];
-      for (auto v : row.languages)
+      for (auto v : row.languages())
         ++by_language[v];
-      for (auto v : row.collections)
+      for (auto v : row.collections())
         ++by_collection[v];
-      for (auto v : row.agents)
+      for (auto v : row.agents())
         ++by_agent[v];
       if (row.dated && row.earliest_kind == DayBound::Kind::day) {
         const auto year = Day(row.earliest).civil().year;
@@ -1196,10 +1212,9 @@ IndexStats SearchIndex::stats() const {
   }
   for (const auto& row : impl_->docs) {
     memory += sizeof(DocRow) + row.id.capacity() + row.title.capacity() +
-              (row.languages.capacity() + row.collections.capacity() + row.agents.capacity()) *
-                  sizeof(std::uint32_t);
+              row.values.capacity() * sizeof(std::uint32_t);
   }
-    memory += impl_->doc_numbers.memory_bytes();
+  memory += impl_->doc_numbers.memory_bytes();
   if (impl_->file) memory += impl_->file->capacity();  // the loaded postings
   for (const auto* dict : {&impl_->types, &impl_->languages, &impl_->collections, &impl_->agents}) {
     for (const auto& list : dict->docs)
@@ -1277,7 +1292,7 @@ class Out {
     bytes.insert(bytes.end(), a.begin(), a.end());
     bytes.insert(bytes.end(), b.begin(), b.end());
   }
-  void u32s(const std::vector<std::uint32_t>& v) {
+  void u32s(std::span<const std::uint32_t> v) {
     u32(static_cast<std::uint32_t>(v.size()));
     for (auto x : v)
       u32(x);
@@ -1327,6 +1342,11 @@ class In {
     const auto n = u32();
     if (min_bytes > 0 && n > static_cast<std::size_t>(end_ - p_) / min_bytes) ok_ = false;
     return ok_ ? n : 0;
+  }
+  void append_u32s(std::vector<std::uint32_t>& out) {
+    const auto n = count(4);
+    for (std::uint32_t i = 0; i < n; ++i)
+      out.push_back(u32());
   }
   std::vector<std::uint32_t> u32s() {
     const auto n = count(4);
@@ -1380,9 +1400,9 @@ Result<void> SearchIndex::save(const std::filesystem::path& path) const {
     out.u64(row.views);
     out.u32(row.length);
     out.u32(row.type);
-    out.u32s(row.languages);
-    out.u32s(row.collections);
-    out.u32s(row.agents);
+    out.u32s(row.languages());
+    out.u32s(row.collections());
+    out.u32s(row.agents());
   }
   out.u32(static_cast<std::uint32_t>(x.set_elements.size()));
   for (const auto& [doc, elements] : x.set_elements) {
@@ -1495,9 +1515,11 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
     row.views = in.u64();
     row.length = in.u32();
     row.type = in.u32();
-    row.languages = in.u32s();
-    row.collections = in.u32s();
-    row.agents = in.u32s();
+    row.values = in.u32s();
+    row.languages_end = static_cast<std::uint32_t>(row.values.size());
+    in.append_u32s(row.values);
+    row.collections_end = static_cast<std::uint32_t>(row.values.size());
+    in.append_u32s(row.values);
     if (row.live) {
       if (x.doc_numbers.find(row.id, x.doc_id()) != kNone) {
         in.fail();
@@ -1565,13 +1587,13 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
   }
   for (const auto& row : x.docs) {
     if ((row.type != kNone && row.type >= x.types.values.size())) in.fail();
-    for (auto v : row.languages) {
+    for (auto v : row.languages()) {
       if (v >= x.languages.values.size()) in.fail();
     }
-    for (auto v : row.collections) {
+    for (auto v : row.collections()) {
       if (v >= x.collections.values.size()) in.fail();
     }
-    for (auto v : row.agents) {
+    for (auto v : row.agents()) {
       if (v >= x.agents.values.size()) in.fail();
     }
   }
