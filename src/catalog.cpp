@@ -47,6 +47,7 @@ struct Catalog::Impl {
   mutable std::shared_mutex index_mutex;  // searches share, index updates exclude
   detail::SearchIndex index;
   bool loaded = false;
+  std::optional<Error> stale;  // set when the index fell behind the store (under index_mutex)
   // The generation the index file holds (none: no file written or loaded yet); flush() writes
   // only when the index has moved on from it.
   mutable std::mutex saved_mutex;
@@ -101,12 +102,8 @@ struct Catalog::Impl {
     if (batch.empty()) return generation;
     std::unique_lock lock(index_mutex);
     std::unordered_set<std::string> changed_agents;
-    std::unordered_set<std::string> batch_documents;
     for (const auto& op : batch.operations()) {
-      if (op.key.kind == RecordKind::document) {
-        batch_documents.insert(op.key.id);
-        continue;
-      }
+      if (op.key.kind == RecordKind::document) continue;
       if (op.record) {
         index.put(*op.record);
       } else {
@@ -126,18 +123,35 @@ struct Catalog::Impl {
     }
     // Documents outside the batch that name a changed agent get its new names.
     if (!changed_agents.empty()) {
-      auto reader = storage->read();
-      if (reader) {
-        for (const auto& agent : changed_agents) {
-          for (const auto& id : index.documents_with_agent(agent)) {
-            if (batch_documents.contains(id.str())) continue;
-            if (auto d = (*reader)->document(id)) index.put(std::move(*d));
-          }
-        }
+      std::unordered_set<std::string> in_batch;
+      for (const auto& op : batch.operations()) {
+        if (op.key.kind == RecordKind::document) in_batch.insert(op.key.id);
+      }
+      if (auto r = reindex_documents_of(changed_agents, in_batch); !r) {
+        // The store has the batch but the index could not follow: searches refuse to answer
+        // from a stale index until the catalog is reopened (which rebuilds it).
+        stale = make_error(ErrorCode::unavailable,
+                           "the index could not be brought up to date after a write (" +
+                               r.error().describe() + "); reopen the catalog");
       }
     }
     index.set_source(*generation, storage->instance_id());
     return generation;
+  }
+
+  Result<void> reindex_documents_of(const std::unordered_set<std::string>& agents,
+                                    const std::unordered_set<std::string>& skip) {
+    auto reader = storage->read();
+    if (!reader) return std::move(reader).error();
+    for (const auto& agent : agents) {
+      for (const auto& id : index.documents_with_agent(agent)) {
+        if (skip.contains(id.str())) continue;
+        auto d = (*reader)->document(id);
+        if (!d) return std::move(d).error();
+        index.put(std::move(*d));
+      }
+    }
+    return {};
   }
 
   // Fails with `code` when a record's presence is not what `want_present` says.
@@ -233,6 +247,7 @@ Result<SearchResults> Catalog::search(std::string_view query, const SearchOption
 
 Result<SearchResults> Catalog::search(const Query& query, const SearchOptions& options) const {
   std::shared_lock lock(impl_->index_mutex);
+  if (impl_->stale) return *impl_->stale;
   return impl_->index.search(query, options);
 }
 
@@ -244,6 +259,7 @@ Result<std::size_t> Catalog::count(std::string_view query) const {
 
 Result<std::size_t> Catalog::count(const Query& query) const {
   std::shared_lock lock(impl_->index_mutex);
+  if (impl_->stale) return *impl_->stale;
   return impl_->index.count(query);
 }
 
@@ -261,9 +277,10 @@ bool Catalog::index_was_loaded() const noexcept {
 }
 
 Result<void> Catalog::flush() const {
-  if (!impl_->index_path) return {};
-  std::lock_guard saving(impl_->saved_mutex);
+    std::lock_guard saving(impl_->saved_mutex);
   std::shared_lock lock(impl_->index_mutex);
+  if (impl_->stale) return *impl_->stale;  // never save an index that fell behind
+  if (!impl_->index_path) return {};
   const auto generation = impl_->index.generation();
   if (impl_->saved_generation == generation) return {};  // the file is current
   auto saved = impl_->index.save(*impl_->index_path);

@@ -154,3 +154,50 @@ TEST_F(CatalogTest, MalformedQueriesAreErrorsWithOffsets) {
 
 }  // namespace
 }  // namespace archive
+
+namespace archive {
+namespace {
+
+// A store whose reads can be made to fail, to see what the catalog does when it cannot
+// follow a write (a decorator over the memory backend, like LevelDB's EnvWrapper).
+class FlakyStorage final : public Storage {
+ public:
+  FlakyStorage() : inner_(open_storage("memory:").value()) {}
+  Result<std::uint64_t> apply(const WriteBatch& batch) override { return inner_->apply(batch); }
+  Result<std::unique_ptr<StorageReader>> read() override {
+    if (fail_reads) return make_error(ErrorCode::unavailable, "the server went away");
+    return inner_->read();
+  }
+  std::string instance_id() const override { return inner_->instance_id(); }
+  std::string address() const override { return "flaky:"; }
+  bool fail_reads = false;
+
+ private:
+  std::unique_ptr<Storage> inner_;
+};
+
+TEST(CatalogFailures, AnIndexThatCannotFollowAWriteRefusesToAnswer) {
+  auto owned = std::make_unique<FlakyStorage>();
+  auto* store = owned.get();
+  auto catalog = Catalog::open(std::move(owned)).value();
+  Records records = sample();
+  ASSERT_TRUE(catalog.add(records));
+  ASSERT_EQ(catalog.count("Багиров").value(), 2u);
+
+  // Renaming Bagirov means re-reading the documents that name him; the read fails.
+  store->fail_reads = true;
+  auto bagirov = records.people[2];
+  ASSERT_EQ(bagirov.id.str(), "person-bagirov");
+  bagirov.variants.push_back({"Baqirov", text::Script::latin, std::nullopt, ""});
+  Records change;
+  change.people.push_back(bagirov);
+  ASSERT_TRUE(catalog.put(change));  // the store has it
+  auto search = catalog.search("Багиров");
+  ASSERT_FALSE(search);
+  EXPECT_EQ(search.error().code, ErrorCode::unavailable);
+  EXPECT_NE(search.error().message.find("the server went away"), std::string::npos);
+  EXPECT_FALSE(catalog.flush());  // a stale index is never saved
+}
+
+}  // namespace
+}  // namespace archive
