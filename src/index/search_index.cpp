@@ -47,9 +47,14 @@ struct StringHash {
       h = (h ^ (w * 0xBF58476D1CE4E5B9ull)) * 0x94D049BB133111EBull;
       h ^= h >> 31;
     }
-    if (n > 0) {
+    if (n > 0) {  // the last 1–7 bytes, without a variable-length memcpy call
       std::uint64_t w = 0;
-      std::memcpy(&w, p, n);
+      if (s.size() >= 8) {
+        std::memcpy(&w, s.data() + s.size() - 8, 8);  // overlaps bytes already mixed in
+      } else {
+        for (std::size_t k = 0; k < n; ++k)
+          w |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+      }
       h = (h ^ (w * 0xBF58476D1CE4E5B9ull)) * 0x94D049BB133111EBull;
     }
     h ^= h >> 29;
