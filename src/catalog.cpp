@@ -277,7 +277,7 @@ bool Catalog::index_was_loaded() const noexcept {
 }
 
 Result<void> Catalog::flush() const {
-    std::lock_guard saving(impl_->saved_mutex);
+  std::lock_guard saving(impl_->saved_mutex);
   std::shared_lock lock(impl_->index_mutex);
   if (impl_->stale) return *impl_->stale;  // never save an index that fell behind
   if (!impl_->index_path) return {};

@@ -78,7 +78,7 @@ class ARCHIVE_EXPORT Catalog {
   /// Whether open() used a saved index (false: it was built from the store).
   [[nodiscard]] bool index_was_loaded() const noexcept;
 
-    /// Saves the index beside the store now, when it changed since it was saved or loaded
+  /// Saves the index beside the store now, when it changed since it was saved or loaded
   /// (no-op without an index path). If a write's index update could not read the store, the
   /// index is behind it: search, count and flush then return that error (unavailable) until
   /// the catalog is reopened, which rebuilds the index.
