@@ -189,20 +189,24 @@ Result<std::uint64_t> VersionedRecords::apply(const WriteBatch& batch, const Per
   }
 
   std::unique_lock lock(mutex_);
+  // One lookup per key; the keys that may hold versions no reader needs are pruned after.
+  std::vector<std::pair<Map*, Map::iterator>> touched;
+  touched.reserve(changes.size());
   for (auto& [key, record] : changes) {
     auto& map = maps_[slot(key.kind)];
-    auto it = map.find(key.id);
-    if (it == map.end()) {
-      if (!record) continue;  // erasing what is not there
-      it = map.emplace(key.id, Versions{}).first;
+    Map::iterator it;
+    if (record) {
+      it = map.try_emplace(key.id).first;
+    } else {
+      it = map.find(key.id);
+      if (it == map.end()) continue;  // erasing what is not there
     }
     it->second.push_back(Version{next, std::move(record)});
+    if (it->second.size() > 1 || !it->second.back().record) touched.emplace_back(&map, it);
   }
   generation_ = next;
-  for (const auto& [key, record] : changes) {
-    auto& map = maps_[slot(key.kind)];
-    if (auto it = map.find(key.id); it != map.end()) prune(map, it);
-  }
+  for (auto& [map, it] : touched)
+    prune(*map, it);
   return next;
 }
 
