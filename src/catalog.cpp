@@ -47,6 +47,7 @@ struct Catalog::Impl {
   mutable std::shared_mutex index_mutex;  // searches share, index updates exclude
   detail::SearchIndex index;
   bool loaded = false;
+  std::string origin;          // where the index came from, and why it was not loaded
   std::optional<Error> stale;  // set when the index fell behind the store (under index_mutex)
   // The generation the index file holds (none: no file written or loaded yet); flush() writes
   // only when the index has moved on from it.
@@ -78,18 +79,27 @@ struct Catalog::Impl {
     if (!reader) return std::move(reader).error();
     const auto generation = (*reader)->generation();
     reader->reset();
+    origin = "built from the store (no index file is kept for it)";
     if (index_path) {
+      const auto file = index_path->string();
       std::error_code ec;
-      if (std::filesystem::exists(*index_path, ec)) {
-        auto saved = detail::SearchIndex::load(*index_path);
-        if (saved && saved->generation() == generation &&
-            saved->instance_id() == storage->instance_id()) {
-          std::unique_lock lock(index_mutex);
-          index = std::move(*saved);
-          loaded = true;
-          saved_generation = generation;
-          return {};
-        }
+      if (!std::filesystem::exists(*index_path, ec)) {
+        origin = "built from the store (no saved index at " + file + ")";
+      } else if (auto saved = detail::SearchIndex::load(*index_path); !saved) {
+        origin = "built from the store (" + saved.error().describe() + ")";
+      } else if (saved->instance_id() != storage->instance_id()) {
+        origin = "built from the store (" + file + " belongs to another store)";
+      } else if (saved->generation() != generation) {
+        origin = "built from the store (" + file + " is stale: generation " +
+                 std::to_string(saved->generation()) + ", the store is at " +
+                 std::to_string(generation) + ")";
+      } else {
+        std::unique_lock lock(index_mutex);
+        index = std::move(*saved);
+        loaded = true;
+        saved_generation = generation;
+        origin = "loaded from " + file;
+        return {};
       }
     }
     return rebuild();
@@ -274,6 +284,10 @@ std::string Catalog::address() const {
 
 bool Catalog::index_was_loaded() const noexcept {
   return impl_->loaded;
+}
+
+const std::string& Catalog::index_origin() const noexcept {
+  return impl_->origin;
 }
 
 Result<void> Catalog::flush() const {

@@ -77,6 +77,9 @@ class ARCHIVE_EXPORT Catalog {
   [[nodiscard]] std::string address() const;
   /// Whether open() used a saved index (false: it was built from the store).
   [[nodiscard]] bool index_was_loaded() const noexcept;
+  /// Where the index came from, and why a saved one was not used: "loaded from PATH", "built
+  /// from the store (PATH is stale: generation 5, the store is at 7)", "… checksum mismatch".
+  [[nodiscard]] const std::string& index_origin() const noexcept;
 
   /// Saves the index beside the store now, when it changed since it was saved or loaded
   /// (no-op without an index path). If a write's index update could not read the store, the

@@ -47,6 +47,7 @@ TEST_F(IndexPersistence, ACurrentIndexIsLoadedNotRebuilt) {
   fill();
   auto c = open();
   EXPECT_TRUE(c.index_was_loaded());
+  EXPECT_EQ(c.index_origin().rfind("loaded from ", 0), 0u) << c.index_origin();
   EXPECT_EQ(c.stats().documents, 5u);
   EXPECT_EQ(bagirov(c), 2u);
   EXPECT_EQ(c.search("date:=1945-07 sort:date").value().hits.size(), 2u);
@@ -61,6 +62,8 @@ TEST_F(IndexPersistence, AStaleIndexIsRebuilt) {
   }
   auto c = open();
   EXPECT_FALSE(c.index_was_loaded());
+  EXPECT_NE(c.index_origin().find("is stale: generation 1, the store is at 2"), std::string::npos)
+      << c.index_origin();
   EXPECT_EQ(c.stats().documents, 4u);
   EXPECT_EQ(bagirov(c), 1u);
 }
@@ -81,6 +84,7 @@ TEST_F(IndexPersistence, DamagedTruncatedAndForeignIndexesAreRebuilt) {
     write(bad);
     auto c = open();
     EXPECT_FALSE(c.index_was_loaded());
+    EXPECT_NE(c.index_origin().find("not a usable index"), std::string::npos) << c.index_origin();
     EXPECT_EQ(bagirov(c), 2u);
   }
 }
@@ -100,6 +104,8 @@ TEST_F(IndexPersistence, AnIndexOfAnotherStoreIsNotUsed) {
   fs::copy_file(other.path() / "other.index", index_path(), fs::copy_options::overwrite_existing);
   auto c = open();
   EXPECT_FALSE(c.index_was_loaded());
+  EXPECT_NE(c.index_origin().find("belongs to another store"), std::string::npos)
+      << c.index_origin();
   EXPECT_EQ(c.stats().documents, 5u);
 }
 

@@ -324,6 +324,7 @@ int stats(const std::string& address) {
   }
   const auto s = catalog->stats();
   std::cout << "index\t" << (catalog->index_was_loaded() ? "loaded" : "built") << '\n';
+  std::cout << "index_origin\t" << catalog->index_origin() << '\n';
   std::cout << "index_terms\t" << s.terms << '\n';
   std::cout << "index_postings_bytes\t" << s.postings_bytes << '\n';
   std::cout << "index_memory_bytes\t" << s.memory_bytes << '\n';
