@@ -132,12 +132,8 @@ class JsonFilesStorage final : public Storage {
   // Writes the whole state to a temporary file, flushes it to disk, renames it into place.
   Result<void> write(const State& state, std::uint64_t generation) const {
     Records records;
-    for (const auto& [key, record] : state) {
-      if (auto* d = std::get_if<Document>(&record)) records.documents.push_back(*d);
-      if (auto* c = std::get_if<Collection>(&record)) records.collections.push_back(*c);
-      if (auto* p = std::get_if<Person>(&record)) records.people.push_back(*p);
-      if (auto* o = std::get_if<Organization>(&record)) records.organizations.push_back(*o);
-    }
+    for (const auto& [key, record] : state)
+      add_to(records, record);
     const auto tmp = file(generation).string() + ".tmp";
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (auto r = write_jsonl(out, records); !r) return r;

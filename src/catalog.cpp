@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "index/search_index.hpp"
+#include "storage/backends.hpp"
 
 namespace archive {
 
@@ -17,13 +18,10 @@ std::optional<std::filesystem::path> default_index_path(std::string_view address
   auto beside = [](std::string_view path) {
     return std::optional<std::filesystem::path>(std::string(path) + ".index");
   };
-  if (address.starts_with("sqlite:")) return beside(address.substr(7));
-  if (address.starts_with("snapshot:")) return beside(address.substr(9));
-  const auto colon = address.find(':');
-  const auto slash = address.find('/');
-  const bool has_scheme = colon != std::string_view::npos &&
-                          (slash == std::string_view::npos || colon < slash) && colon > 0;
-  if (!has_scheme) return beside(address);  // a bare path is an SQLite file
+  const auto scheme = detail::address_scheme(address);
+  if (!scheme) return beside(address);  // a bare path is an SQLite file
+  if (*scheme == "sqlite" || *scheme == "snapshot")
+    return beside(address.substr(scheme->size() + 1));
   return std::nullopt;
 }
 

@@ -655,13 +655,14 @@ struct SearchIndex::Impl {
   // its expansions).
   Hits phrase_hits(const std::vector<std::string>& words, std::uint32_t slot) const {
     struct WordPositions {
+      std::vector<Expansion> expansion;  // worked out once per word (keys and match scores)
       std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_doc;
       Hits hits;
     };
     std::vector<WordPositions> per_word(words.size());
     for (std::size_t w = 0; w < words.size(); ++w) {
-      const auto expansion = expand(words[w]);
-      per_word[w].hits = term_hits(expansion, slot);
+      per_word[w].expansion = expand(words[w]);
+      per_word[w].hits = term_hits(per_word[w].expansion, slot);
     }
     Hits candidates = per_word[0].hits;
     for (std::size_t w = 1; w < words.size(); ++w)
@@ -672,7 +673,7 @@ struct SearchIndex::Impl {
     for (const auto& c : candidates)
       wanted.push_back(c.doc);
     for (std::size_t w = 0; w < words.size(); ++w) {
-      for (const auto& e : expand(words[w])) {
+      for (const auto& e : per_word[w].expansion) {
         for (auto cursor = terms[e.term].postings.begin(); !cursor.done(); cursor.next()) {
           const auto doc = cursor.document();
           if (!std::binary_search(wanted.begin(), wanted.end(), doc)) continue;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "archive/storage/storage.hpp"
@@ -12,6 +13,9 @@ namespace archive::detail {
 /// check_record() on every put and check_id() on every erase of `batch`; the error names the
 /// operation: "operation 3 (document 'doc-1'): title: not valid UTF-8 (at byte 5)".
 Result<void> check_batch(const WriteBatch& batch);
+
+/// The scheme of a storage address ("sqlite" of "sqlite:a.db"), or none for a bare path.
+std::optional<std::string_view> address_scheme(std::string_view address);
 
 /// 32 lowercase hex digits from std::random_device: a new store's instance id.
 std::string new_instance_id();

@@ -7,25 +7,6 @@ namespace archive {
 
 namespace {
 
-bool starts_with_scheme(std::string_view address, std::string_view& scheme) {
-  // RFC 3986 scheme: a letter, then letters, digits, '+', '-' or '.', then ':'.
-  if (address.empty() ||
-      !((address[0] >= 'a' && address[0] <= 'z') || (address[0] >= 'A' && address[0] <= 'Z'))) {
-    return false;
-  }
-  for (std::size_t i = 1; i < address.size(); ++i) {
-    const char c = address[i];
-    if (c == ':') {
-      scheme = address.substr(0, i);
-      return true;
-    }
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '+' || c == '-' || c == '.';
-    if (!ok) return false;
-  }
-  return false;
-}
-
 Error bad_address(std::string_view address, std::string why) {
   return make_error(ErrorCode::invalid_argument,
                     "bad storage address '" + std::string(address) + "': " + std::move(why));
@@ -41,6 +22,22 @@ Result<std::string> path_of(std::string_view address, std::string_view path) {
 
 }  // namespace
 
+namespace detail {
+
+std::optional<std::string_view> address_scheme(std::string_view address) {
+  // RFC 3986 scheme: a letter, then letters, digits, '+', '-' or '.', then ':'.
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (address.empty() || !letter(address[0])) return std::nullopt;
+  for (std::size_t i = 1; i < address.size(); ++i) {
+    const char c = address[i];
+    if (c == ':') return address.substr(0, i);
+    if (!letter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
 Result<std::unique_ptr<Storage>> open_storage(std::string_view address,
                                               const StorageOptions& options) {
   if (address.empty()) {
@@ -48,12 +45,13 @@ Result<std::unique_ptr<Storage>> open_storage(std::string_view address,
                        "empty (expected memory:, sqlite:PATH, snapshot:PATH, postgresql://… "
                        "or a file path)");
   }
-  std::string_view scheme;
-  if (!starts_with_scheme(address, scheme)) {
+  const auto scheme_of = detail::address_scheme(address);
+  if (!scheme_of) {
     auto path = path_of(address, address);
     if (!path) return std::move(path).error();
     return detail::open_sqlite_storage(*path, options);
   }
+  const auto scheme = *scheme_of;
   const auto rest = address.substr(scheme.size() + 1);
   if (scheme == "memory") {
     if (!rest.empty()) return bad_address(address, "memory: takes nothing after the colon");

@@ -37,6 +37,20 @@ RecordKind kind_of(const Record& record) noexcept {
   return static_cast<RecordKind>(record.index());
 }
 
+void add_to(Records& records, Record record) {
+  std::visit(
+      [&](auto&& r) {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, Document>) records.documents.push_back(std::move(r));
+        if constexpr (std::is_same_v<T, Collection>) records.collections.push_back(std::move(r));
+        if constexpr (std::is_same_v<T, Person>) records.people.push_back(std::move(r));
+        if constexpr (std::is_same_v<T, Organization>) {
+          records.organizations.push_back(std::move(r));
+        }
+      },
+      std::move(record));
+}
+
 RecordKey key_of(const Record& record) {
   return std::visit([](const auto& r) { return key_of(r.id); }, record);
 }

@@ -292,15 +292,7 @@ int show(const std::string& address, const std::string& id) {
       return fail(record.error().describe());
     }
     Records one;
-    std::visit(
-        [&](auto& r) {
-          using T = std::decay_t<decltype(r)>;
-          if constexpr (std::is_same_v<T, Document>) one.documents.push_back(std::move(r));
-          if constexpr (std::is_same_v<T, Collection>) one.collections.push_back(std::move(r));
-          if constexpr (std::is_same_v<T, Person>) one.people.push_back(std::move(r));
-          if constexpr (std::is_same_v<T, Organization>) one.organizations.push_back(std::move(r));
-        },
-        *record);
+    add_to(one, std::move(*record));
     if (auto w = write_jsonl(std::cout, one); !w) return fail(w.error().describe());
     return 0;
   }

@@ -33,6 +33,9 @@ using Record = std::variant<Document, Collection, Person, Organization>;
 /// The kind of a record.
 [[nodiscard]] ARCHIVE_EXPORT RecordKind kind_of(const Record& record) noexcept;
 
+/// Appends a record to the list of its kind in `records`.
+ARCHIVE_EXPORT void add_to(Records& records, Record record);
+
 /// Names one stored record: its kind and its id text. Ordered by kind, then id bytes.
 struct RecordKey {
   RecordKind kind = RecordKind::document;
