@@ -298,6 +298,7 @@ struct SearchIndex::Impl {
 
   std::uint64_t generation = 0;
   std::string instance_id;
+  std::string commit_id;
   std::shared_ptr<const std::string> file;  // a loaded index file: its postings live here
 
   // Built on first use after agents change: person:/org: lookups. Guarded for concurrent
@@ -1231,9 +1232,13 @@ IndexStats SearchIndex::stats() const {
   return s;
 }
 
-void SearchIndex::set_source(std::uint64_t generation, std::string instance_id) {
-  impl_->generation = generation;
+void SearchIndex::set_source(const StoreState& state, std::string instance_id) {
+  impl_->generation = state.generation;
+  impl_->commit_id = state.commit_id;
   impl_->instance_id = std::move(instance_id);
+}
+StoreState SearchIndex::source() const {
+  return {impl_->generation, impl_->commit_id};
 }
 std::uint64_t SearchIndex::generation() const noexcept {
   return impl_->generation;
@@ -1247,7 +1252,8 @@ const std::string& SearchIndex::instance_id() const noexcept {
 // Little-endian, written whole to a temporary file and renamed into place:
 //   "ARCHIVE-INDEX\n" (14 bytes), u32 format version, u64 payload length,
 //   payload (below), u64 checksum of the payload (kIndexChecksum).
-// Payload: u64 generation, str instance id; documents; set dates; terms with their postings;
+// Payload: u64 generation, str instance id, str commit id (format 2; format 1 files have none and
+// read as an empty commit id); documents; set dates; terms with their postings;
 // the key index; the four facet value lists; collection titles; agents. Strings are
 // u32 length + bytes; lists are u32 count + items. Reading checks every length against what is
 // left and every document number against the document count: a damaged file is reported,
@@ -1256,7 +1262,7 @@ const std::string& SearchIndex::instance_id() const noexcept {
 namespace {
 
 constexpr std::string_view kIndexMagic = "ARCHIVE-INDEX\n";
-constexpr std::uint32_t kIndexFormat = 1;
+constexpr std::uint32_t kIndexFormat = 2;
 
 // A 64-bit hash of the payload, eight bytes at a time (fast enough to check a large index on
 // every open; catches truncation and damage, not forgery).
@@ -1392,6 +1398,7 @@ Result<void> SearchIndex::save(const std::filesystem::path& path) const {
   Out out;
   out.u64(x.generation);
   out.str(x.instance_id);
+  out.str(x.commit_id);
   out.u32(static_cast<std::uint32_t>(x.docs.size()));
   for (const auto& row : x.docs) {
     out.str(row.id);
@@ -1502,6 +1509,7 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
   In in(payload, length);
   x.generation = in.u64();
   x.instance_id = in.str();
+  if (format >= 2) x.commit_id = in.str();
   const auto doc_count = in.count(40);
   x.docs.resize(doc_count);
   for (std::uint32_t d = 0; d < doc_count && in.ok(); ++d) {

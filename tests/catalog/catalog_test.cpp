@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "archive/io/jsonl.hpp"
+#include "storage/temp_dir.hpp"
 
 namespace archive {
 namespace {
@@ -176,10 +177,13 @@ class FlakyStorage final : public Storage {
   std::unique_ptr<Storage> inner_;
 };
 
-TEST(CatalogFailures, AnIndexThatCannotFollowAWriteRefusesToAnswer) {
+TEST(CatalogFailures, AnIndexThatCannotFollowAWriteAnswersOnlyOnceItCaughtUp) {
+  archive_test::TempDir dir;
   auto owned = std::make_unique<FlakyStorage>();
   auto* store = owned.get();
-  auto catalog = Catalog::open(std::move(owned)).value();
+  auto catalog =
+      Catalog::open(std::move(owned), {.storage = {}, .index_path = dir.path() / "c.index"})
+          .value();
   Records records = sample();
   ASSERT_TRUE(catalog.add(records));
   ASSERT_EQ(catalog.count("Багиров").value(), 2u);
@@ -197,6 +201,11 @@ TEST(CatalogFailures, AnIndexThatCannotFollowAWriteRefusesToAnswer) {
   EXPECT_EQ(search.error().code, ErrorCode::unavailable);
   EXPECT_NE(search.error().message.find("the server went away"), std::string::npos);
   EXPECT_FALSE(catalog.flush());  // a stale index is never saved
+
+  // Once the store can be read again, the index catches up without a reopen.
+  store->fail_reads = false;
+  EXPECT_EQ(catalog.count("Baqirov").value(), 2u);
+  EXPECT_EQ(catalog.count("Багиров").value(), 2u);
 }
 
 }  // namespace
