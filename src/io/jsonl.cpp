@@ -1,6 +1,7 @@
-// JSON Lines import and export (docs/jsonl.md). One record per line; nlohmann-json parses
-// each line. Lines longer than kMaxLineBytes are reported and skipped without being held in
-// memory. Agent ids and agent names are resolved after the whole input is read.
+// JSON Lines import and export (docs/jsonl.md). One record per line; nlohmann-json's SAX
+// parser reads each line into a value (LineParser), reporting what json::parse would throw. Lines
+// longer than kMaxLineBytes are reported and skipped without being held in memory. Agent ids and
+// agent names are resolved after the whole input is read.
 #include "archive/io/jsonl.hpp"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <istream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -175,6 +177,138 @@ std::string clean_json_message(std::string_view what) {
   }
   return std::string(what);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Parsing one line
+
+/// Why a line is not one readable JSON value, and where.
+struct LineProblem {
+  std::size_t column = 0;  // 1-based byte in the line
+  std::string field;       // path of the value, e.g. "agents[1].role"; empty for syntax errors
+  std::string message;
+};
+
+/// Builds the value of one line from nlohmann-json's SAX events, as json::parse would, but
+/// reports a number too large for a double (which json::parse throws as out_of_range) as a
+/// problem with its column and field.
+class LineParser {
+ public:
+  explicit LineParser(std::string_view line) : line_(line) {}
+
+  /// The value of the line in `out`; the problem when the line is not one JSON value.
+  std::optional<LineProblem> parse(json& out) {
+    root_ = &out;
+    const char* begin = line_.data();
+    const char* end = begin + line_.size();
+    if (json::sax_parse(begin, end, this)) return std::nullopt;
+    if (!problem_) problem_ = LineProblem{0, {}, "invalid JSON"};  // not expected
+    return std::move(problem_);
+  }
+
+  // The SAX interface (nlohmann::json_sax).
+  bool null() { return add(nullptr); }
+  bool boolean(bool b) { return add(b); }
+  bool number_integer(json::number_integer_t n) { return add(n); }
+  bool number_unsigned(json::number_unsigned_t n) { return add(n); }
+  bool number_float(json::number_float_t x, const std::string& /*text*/) { return add(x); }
+  bool string(std::string& s) { return add(std::move(s)); }
+  bool binary(json::binary_t& b) { return add(std::move(b)); }
+  bool start_object(std::size_t /*elements*/) { return open(json::value_t::object); }
+  bool start_array(std::size_t /*elements*/) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+
+  bool key(std::string& name) {
+    Frame& top = stack_.back();
+    auto& members = top.value->get_ref<json::object_t&>();
+    auto it = members.try_emplace(std::move(name)).first;
+    top.key = &it->first;
+    top.member = &it->second;
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string& last_token, const json::exception& e) {
+    if (e.id == kNumberOverflow && last_token.size() <= position) {
+      // `position` is the 1-based byte of the number's last character.
+      problem_ = LineProblem{position + 1 - last_token.size(), path(),
+                             "number " + shown_number(last_token) +
+                                 " is out of range (its magnitude is above 1.8e308)"};
+    } else {
+      problem_ = LineProblem{position, {}, "invalid JSON: " + clean_json_message(e.what())};
+    }
+    return false;
+  }
+
+ private:
+  /// nlohmann-json's id for "number overflow parsing".
+  static constexpr int kNumberOverflow = 406;
+
+  struct Frame {
+    json* value = nullptr;             // an object or array being read
+    const std::string* key = nullptr;  // object: the member being read
+    json* member = nullptr;            // object: its value
+    std::size_t elements = 0;          // array: elements read so far
+  };
+
+  /// A number as written, shortened when long.
+  static std::string shown_number(const std::string& text) {
+    constexpr std::size_t kShown = 20;
+    if (text.size() <= kShown) return text;
+    return text.substr(0, kShown) + "… (" + std::to_string(text.size()) + " characters)";
+  }
+
+  template <class V>
+  json* place(V&& v) {
+    if (stack_.empty()) {
+      *root_ = json(std::forward<V>(v));
+      return root_;
+    }
+    Frame& top = stack_.back();
+    if (top.value->is_array()) {
+      ++top.elements;
+      top.value->emplace_back(std::forward<V>(v));
+      return &top.value->back();
+    }
+    *top.member = json(std::forward<V>(v));
+    return top.member;
+  }
+  template <class V>
+  bool add(V&& v) {
+    place(std::forward<V>(v));
+    return true;
+  }
+  bool open(json::value_t type) {
+    stack_.push_back(Frame{place(type)});
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  /// The path of the value being read: "agents[1].role".
+  [[nodiscard]] std::string path() const {
+    std::string p;
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      const Frame& f = stack_[i];
+      if (f.value->is_object()) {
+        if (!f.key) break;
+        if (!p.empty()) p += '.';
+        p += *f.key;
+      } else {
+        // An open container below this array is its last element; a scalar is the next one.
+        const bool inner = i + 1 < stack_.size();
+        p += "[" + std::to_string(inner ? f.elements - 1 : f.elements) + "]";
+      }
+    }
+    return p;
+  }
+
+  std::string_view line_;
+  json* root_ = nullptr;
+  std::vector<Frame> stack_;
+  std::optional<LineProblem> problem_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Reading one record
@@ -682,15 +816,9 @@ class JsonlReader {
   void read_line(const std::string& line, std::size_t number) {
     if (line.find_first_not_of(" \t\r\f\v") == std::string::npos) return;  // blank
     json value;
-    try {
-      value = json::parse(line);
-    } catch (const json::parse_error& e) {
-      reject(ImportIssue{Severity::error,
-                         std::string(file_),
-                         number,
-                         e.byte,
-                         {},
-                         "invalid JSON: " + clean_json_message(e.what())});
+    if (auto problem = LineParser(line).parse(value)) {
+      reject(ImportIssue{Severity::error, std::string(file_), number, problem->column,
+                         std::move(problem->field), std::move(problem->message)});
       return;
     }
     if (!value.is_object()) {
@@ -852,6 +980,10 @@ class JsonlReader {
         d.views = v->get<std::uint64_t>();
       else if (v->is_number_integer())
         f.error("views", "expected a count (0 or more), got " + v->dump());
+      else if (v->is_number_float())
+        f.error("views", "expected a non-negative integer up to " +
+                             std::to_string(std::numeric_limits<std::uint64_t>::max()) + ", got " +
+                             v->dump());
       else
         f.error("views", "expected a non-negative integer, got " + json_type_name(*v));
     }

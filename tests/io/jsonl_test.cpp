@@ -1,5 +1,6 @@
 // JSON Lines import/export: round trips, every fixed field, and the bad inputs the issue
-// names (unknown type, missing id, wrong types, truncated JSON, invalid UTF-8, huge lines).
+// names (unknown type, missing id, wrong types, truncated JSON, invalid UTF-8, huge lines,
+// numbers out of range).
 #include "archive/io/jsonl.hpp"
 
 #include <gtest/gtest.h>
@@ -544,6 +545,57 @@ TEST(JsonlTest, AgentKindKeepsOrganizationsOutsideTheBatch) {
   const auto bad = read(
       R"({"type":"document","id":"doc-1","title":"Decree","agents":[{"id":"org-x","kind":"party"}]})");
   EXPECT_NE(all(bad).find("agents[0].kind: unknown kind 'party'"), std::string::npos) << all(bad);
+}
+
+// A number a double cannot hold (1e999, a number of 100,000 digits) once escaped the reader as
+// nlohmann::json::out_of_range and aborted the program; now it is a problem like any other,
+// named by line, column and field, whether the field is read (views) or unknown.
+TEST(JsonlTest, OutOfRangeNumberIsAProblemNamingLineColumnAndField) {
+  const std::string telegram =
+      R"({"type":"document","id":"doc-1945-07-06-stalin-bagirov",)"
+      R"("title":"Telegram from Stalin to Bagirov","date":"July 6, 1945","views":1e999})";
+  const std::string molotov = R"({"type":"person","id":"person-molotov",)"
+                              R"("name":"Vyacheslav Molotov","weight":-1e999})";
+  const std::string digits(100000, '9');
+  const std::string decree = R"({"type":"document","id":"doc-1945-07-06-politburo-decree",)"
+                             R"("title":"Decree of the CC CPSU Politburo","archive_number":)" +
+                             digits + "}";
+  const std::string bagirov =
+      R"({"type":"person","id":"person-bagirov","name":"Mir Jafar Bagirov","views":1e-999})";
+  const ImportResult r = read(telegram + "\n" + molotov + "\n" + decree + "\n" + bagirov + "\n");
+
+  EXPECT_EQ(r.rejected, 3u) << all(r);
+  ASSERT_EQ(count(r, Severity::error), 3u) << all(r);
+  EXPECT_EQ(r.issues.at(0).describe(),
+            "test.jsonl:1:" + std::to_string(telegram.find("1e999") + 1) +
+                ": views: number 1e999 is out of range (its magnitude is above 1.8e308)");
+  EXPECT_EQ(r.issues.at(1).describe(),
+            "test.jsonl:2:" + std::to_string(molotov.find("-1e999") + 1) +
+                ": weight: number -1e999 is out of range (its magnitude is above 1.8e308)");
+  EXPECT_EQ(r.issues.at(2).describe(),
+            "test.jsonl:3:" + std::to_string(decree.find(digits) + 1) +
+                ": archive_number: number 99999999999999999999… (100000 characters) is out of "
+                "range (its magnitude is above 1.8e308)");
+  // Reading went on: an underflowing number is 0 and only an unknown field here.
+  ASSERT_EQ(r.records.people.size(), 1u) << all(r);
+  EXPECT_EQ(r.records.people[0].name.form, "Mir Jafar Bagirov");
+  EXPECT_NE(all(r).find("warning: test.jsonl:4: views: unknown field, ignored"), std::string::npos)
+      << all(r);
+
+  const ImportResult strict = read(telegram + "\n" + bagirov + "\n", true);
+  EXPECT_TRUE(strict.stopped);
+  EXPECT_EQ(strict.records.size(), 0u);
+}
+
+TEST(JsonlTest, ViewsBeyondTheLargestCountAreAnError) {
+  const ImportResult r =
+      read(R"({"type":"document","id":"doc-1945-07-06","title":"Telegram from Stalin to Bagirov",)"
+           R"("views":99999999999999999999})");
+  EXPECT_EQ(r.rejected, 1u);
+  ASSERT_EQ(r.issues.size(), 1u) << all(r);
+  EXPECT_EQ(r.issues[0].describe(),
+            "test.jsonl:1: views: expected a non-negative integer up to 18446744073709551615, "
+            "got 1e+20");
 }
 
 }  // namespace
