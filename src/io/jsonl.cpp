@@ -1,7 +1,8 @@
 // JSON Lines import and export (docs/jsonl.md). One record per line; nlohmann-json's SAX
-// parser reads each line into a value (LineParser), reporting what json::parse would throw. Lines
-// longer than kMaxLineBytes are reported and skipped without being held in memory. Agent ids and
-// agent names are resolved after the whole input is read.
+// parser reads each line into a value (LineParser), refusing raw NULs and duplicate keys and
+// reporting what json::parse would throw. Lines longer than kMaxLineBytes are reported and
+// skipped without being held in memory. Agent ids and agent names are resolved after the whole
+// input is read.
 #include "archive/io/jsonl.hpp"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <fstream>
 #include <istream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -188,19 +190,57 @@ struct LineProblem {
   std::string message;
 };
 
+/// A char iterator over a line that records how far the parser has read, so that events the
+/// SAX interface reports without a position (a key) can be placed in the line.
+class TrackedChars {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  TrackedChars(const char* at, const char** read_to) : at_(at), read_to_(read_to) {}
+  reference operator*() const { return *at_; }
+  TrackedChars& operator++() {
+    *read_to_ = ++at_;
+    return *this;
+  }
+  TrackedChars operator++(int) {
+    TrackedChars before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const TrackedChars& other) const { return at_ == other.at_; }
+
+ private:
+  const char* at_;
+  const char** read_to_;
+};
+
 /// Builds the value of one line from nlohmann-json's SAX events, as json::parse would, but
-/// reports a number too large for a double (which json::parse throws as out_of_range) as a
-/// problem with its column and field.
+/// refuses what json::parse lets through or throws: a raw NUL (which nlohmann-json takes for
+/// the end of the text, dropping what follows), a key given twice in one object (which
+/// json::parse resolves last-wins) and a number too large for a double (which json::parse
+/// throws as out_of_range), each a problem with its column.
 class LineParser {
  public:
-  explicit LineParser(std::string_view line) : line_(line) {}
+  explicit LineParser(std::string_view line) : line_(line), read_to_(line.data()) {}
 
   /// The value of the line in `out`; the problem when the line is not one JSON value.
   std::optional<LineProblem> parse(json& out) {
     root_ = &out;
+    // JSON text has no raw NUL: inside a string it is written \u0000.
+    if (const auto nul = line_.find('\0'); nul != std::string_view::npos) {
+      return LineProblem{nul + 1,
+                         {},
+                         "invalid JSON: raw NUL byte at byte offset " + std::to_string(nul) +
+                             " of the line (JSON has none; in a string write \\u0000)"};
+    }
     const char* begin = line_.data();
     const char* end = begin + line_.size();
-    if (json::sax_parse(begin, end, this)) return std::nullopt;
+    if (json::sax_parse(TrackedChars(begin, &read_to_), TrackedChars(end, &read_to_), this))
+      return std::nullopt;
     if (!problem_) problem_ = LineProblem{0, {}, "invalid JSON"};  // not expected
     return std::move(problem_);
   }
@@ -221,9 +261,15 @@ class LineParser {
   bool key(std::string& name) {
     Frame& top = stack_.back();
     auto& members = top.value->get_ref<json::object_t&>();
-    auto it = members.try_emplace(std::move(name)).first;
+    auto [it, added] = members.try_emplace(std::move(name));
     top.key = &it->first;
     top.member = &it->second;
+    if (!added) {
+      problem_ = LineProblem{
+          key_column(), path(),
+          "duplicate key '" + it->first + "' (a key may appear only once in an object)"};
+      return false;
+    }
     return true;
   }
 
@@ -304,7 +350,21 @@ class LineParser {
     return p;
   }
 
+  /// The 1-based column of the key just read: the parser has read up to its closing quote.
+  [[nodiscard]] std::size_t key_column() const {
+    const auto close = static_cast<std::size_t>(read_to_ - line_.data()) - 1;
+    for (std::size_t i = close; i-- > 0;) {
+      if (line_[i] != '"') continue;
+      std::size_t backslashes = 0;
+      while (backslashes < i && line_[i - 1 - backslashes] == '\\')
+        ++backslashes;
+      if (backslashes % 2 == 0) return i + 1;  // the opening quote
+    }
+    return close + 1;
+  }
+
   std::string_view line_;
+  const char* read_to_;  // how far the parser has read
   json* root_ = nullptr;
   std::vector<Frame> stack_;
   std::optional<LineProblem> problem_;
