@@ -149,4 +149,22 @@ TEST_F(CatalogCli, ImportReportsRejectedRecordsAndKeepsTheRest) {
   EXPECT_NE(strict.err.find("--strict"), std::string::npos) << strict.err;
 }
 
+// `archive import` aborted on a number out of range (exit 134), importing nothing.
+TEST_F(CatalogCli, ImportReportsAnOutOfRangeNumberAndKeepsTheRest) {
+  const auto bad = dir_.file("numbers.jsonl");
+  {
+    std::ofstream out(bad);
+    out << R"({"type":"document","id":"doc-telegram-to-molotov","title":"Telegram to Molotov"})"
+        << '\n'
+        << R"({"type":"document","id":"doc-1945-07-06-stalin","title":"Telegram from Stalin",)"
+        << R"("views":1e999})" << '\n';
+  }
+  const auto run = run_archive({"import", "--into", db_, bad});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("numbers.jsonl:2:"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("views: number 1e999 is out of range"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("1 rejected"), std::string::npos) << run.err;
+  EXPECT_EQ(run_archive({"count", "--in", db_, "title:molotov"}).out, "1\n");
+}
+
 }  // namespace
