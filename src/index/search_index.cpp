@@ -18,7 +18,7 @@
 #include "archive/text/normalize.hpp"
 #include "detail/files.hpp"
 #include "index/postings.hpp"
-#include "index/tokenizer.hpp"
+#include "text/tokenizer.hpp"
 
 namespace archive::detail {
 

@@ -1,9 +1,11 @@
-// Internal: the index's tokenizer. Splits text into words and folds each one (text::fold) —
-// the terms the index stores and queries look up. ASCII words take a fast path that never
-// touches ICU; other words are folded by the text part. Letters, digits and marks of every
-// script make words (ZWNJ and ZWJ join inside Persian words); everything else separates them,
-// except that each Han, Hiragana or Katakana character is a word of its own (those scripts
-// write no spaces). Words longer than kMaxTermBytes after folding are skipped.
+// Internal: the tokenizer shared by the index and the query language. Splits text into words
+// and folds each one (text::fold) — the terms the index stores and queries look up. ASCII words
+// take a fast path that never touches ICU; other words are folded by the text part. Letters,
+// digits and marks of every script make words (ZWNJ and ZWJ join inside Persian words);
+// everything else separates them, except that each Han, Hiragana or Katakana character is a
+// word of its own (those scripts write no spaces). Words longer than kMaxTermBytes after folding
+// are skipped. It lives in the text part so that the query parser, which may not depend on the
+// index, reads words exactly as the index does.
 #pragma once
 
 #include <cstdint>

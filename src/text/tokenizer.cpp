@@ -1,4 +1,4 @@
-#include "index/tokenizer.hpp"
+#include "text/tokenizer.hpp"
 
 #include <unicode/uchar.h>
 
