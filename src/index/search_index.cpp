@@ -1252,17 +1252,18 @@ const std::string& SearchIndex::instance_id() const noexcept {
 // Little-endian, written whole to a temporary file and renamed into place:
 //   "ARCHIVE-INDEX\n" (14 bytes), u32 format version, u64 payload length,
 //   payload (below), u64 checksum of the payload (kIndexChecksum).
-// Payload: u64 generation, str instance id, str commit id (format 2; format 1 files have none and
-// read as an empty commit id); documents; set dates; terms with their postings;
-// the key index; the four facet value lists; collection titles; agents. Strings are
-// u32 length + bytes; lists are u32 count + items. Reading checks every length against what is
-// left and every document number against the document count: a damaged file is reported,
-// never trusted.
+// Payload: u64 generation, str instance id, str commit id (since format 2); documents; set
+// dates; terms with their postings; the key index; the four facet value lists; collection
+// titles; agents. Strings are u32 length + bytes; lists are u32 count + items. Reading checks every
+// length against what is left and every document number against the document count: a damaged file
+// is reported, never trusted.
 
 namespace {
 
 constexpr std::string_view kIndexMagic = "ARCHIVE-INDEX\n";
-constexpr std::uint32_t kIndexFormat = 2;
+// 2: the commit id in the payload. 3: words longer than the term limit are kept as their cut
+// prefix; formats 1 and 2 skipped them, so their files lack those terms and are rebuilt.
+constexpr std::uint32_t kIndexFormat = 3;
 
 // A 64-bit hash of the payload, eight bytes at a time (fast enough to check a large index on
 // every open; catches truncation and damage, not forgery).
@@ -1499,6 +1500,12 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
                       path.string() + ": index format " + std::to_string(format) +
                           " is newer than this build reads (" + std::to_string(kIndexFormat) + ")");
   }
+  if (format < kIndexFormat) {
+    return make_error(ErrorCode::unsupported, path.string() + ": index format " +
+                                                  std::to_string(format) +
+                                                  " is older than this build writes (" +
+                                                  std::to_string(kIndexFormat) + ")");
+  }
   if (length != bytes.size() - head_size - 8) return corrupt("truncated or extended");
   const auto* payload = bytes.data() + head_size;
   In tail(payload + length, 8);
@@ -1509,7 +1516,7 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
   In in(payload, length);
   x.generation = in.u64();
   x.instance_id = in.str();
-  if (format >= 2) x.commit_id = in.str();
+  x.commit_id = in.str();
   const auto doc_count = in.count(40);
   x.docs.resize(doc_count);
   for (std::uint32_t d = 0; d < doc_count && in.ok(); ++d) {

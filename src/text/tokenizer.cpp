@@ -98,6 +98,16 @@ std::size_t Tokenizer::word_end(std::string_view text, std::size_t start, bool& 
   return i;
 }
 
+std::string_view cut_term(std::string_view folded) noexcept {
+  if (folded.size() <= kMaxTermBytes) return folded;
+  std::size_t end = kMaxTermBytes;
+  // Back to the first byte of the character the limit falls in (continuation bytes are
+  // 10xxxxxx).
+  while (end > 0 && (static_cast<unsigned char>(folded[end]) & 0xC0) == 0x80)
+    --end;
+  return folded.substr(0, end);
+}
+
 bool Tokenizer::fold(std::string_view word) {
   if (!text::fold_into(word, buffer_)) return false;
   return !buffer_.empty();

@@ -153,6 +153,41 @@ TEST_F(CatalogTest, MalformedQueriesAreErrorsWithOffsets) {
   EXPECT_EQ(r.error().offset, 7u);
 }
 
+// Words longer than the term limit (120 bytes after folding) are cut to their longest prefix
+// of whole UTF-8 characters that fits, at index and at query time alike: such a word finds
+// itself, and so does any word with the same first 120 bytes (the documented rule).
+TEST_F(CatalogTest, AWordLongerThanTheTermLimitFindsItself) {
+  std::string latin;  // 200 bytes: stalinmolotovbagirov…
+  while (latin.size() < 200)
+    latin += "stalinmolotovbagirov";
+  latin.resize(200);
+  std::string cyrillic = "x";  // 1 + 15 × 14 bytes: the 120-byte cut falls inside a letter
+  for (int i = 0; i < 15; ++i)
+    cyrillic += "Багиров";
+  Records added;
+  Document d;
+  d.id = DocumentId("doc-1946-telegram-long-words");
+  d.title = "Telegram " + latin + " to Baku " + cyrillic;
+  added.documents.push_back(d);
+  ASSERT_TRUE(catalog_->add(added));
+
+  const std::vector<std::string> just_it{"doc-1946-telegram-long-words"};
+  EXPECT_EQ(ids(latin), just_it);
+  EXPECT_EQ(ids("title:" + latin), just_it);
+  EXPECT_EQ(ids("\"telegram " + latin + "\""), just_it);
+  EXPECT_EQ(ids(latin.substr(0, 120)), just_it);                 // the stored prefix itself
+  EXPECT_EQ(ids(latin.substr(0, 120) + "zzzzzzzzzz"), just_it);  // same first 120 bytes
+  EXPECT_TRUE(ids("z" + latin.substr(1)).empty());  // differs within the first 120 bytes
+
+  EXPECT_EQ(ids(cyrillic), just_it);
+  std::string shouted = "X";  // folds to the same word
+  for (int i = 0; i < 15; ++i)
+    shouted += "БАГИРОВ";
+  EXPECT_EQ(ids(shouted), just_it);
+  EXPECT_EQ(ids("\"baku " + cyrillic + "\""), just_it);
+  EXPECT_EQ(catalog_->count("-" + latin).value(), 5u);  // the five of the sample
+}
+
 }  // namespace
 }  // namespace archive
 
