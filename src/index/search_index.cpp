@@ -647,7 +647,7 @@ struct SearchIndex::Impl {
 
   Hits word_hits(std::string_view text, std::uint32_t slot) const {
     const auto words = query_terms(text);
-    if (words.empty()) return all_hits();  // nothing searchable: no constraint
+    if (words.empty()) return {};  // refused before evaluation (unsearchable); never every document
     if (words.size() > 1) return phrase_hits(words, slot);
     return term_hits(expand(words[0]), slot);
   }
@@ -1178,7 +1178,27 @@ std::vector<DocumentId> SearchIndex::documents_with_agent(std::string_view agent
   return out;
 }
 
+namespace {
+
+// A query built in C++ may hold what the parser refuses: a word, phrase or field value with no
+// term to look up, which would match every document (or, after an exclusion, none).
+Result<void> check_searchable(const QueryNode& node) {
+  const bool words = node.field != QueryField::doc_type && node.field != QueryField::language;
+  if ((node.kind == QueryNode::Kind::term || node.kind == QueryNode::Kind::phrase) && words &&
+      !has_terms(node.text)) {
+    return make_error(ErrorCode::invalid_argument, "'" + std::string(cut_term(node.text)) +
+                                                       "' has no letters or digits to search for");
+  }
+  for (const auto& child : node.children) {
+    if (auto r = check_searchable(child); !r) return r;
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<SearchResults> SearchIndex::search(const Query& query, const SearchOptions& options) const {
+  if (auto r = check_searchable(query.root); !r) return std::move(r).error();
   auto hits = impl_->evaluate(query.root);
   SearchResults results;
   results.total = hits.size();
@@ -1200,6 +1220,7 @@ Result<SearchResults> SearchIndex::search(const Query& query, const SearchOption
 }
 
 Result<std::size_t> SearchIndex::count(const Query& query) const {
+  if (auto r = check_searchable(query.root); !r) return std::move(r).error();
   return impl_->evaluate(query.root).size();
 }
 

@@ -108,6 +108,14 @@ std::string_view cut_term(std::string_view folded) noexcept {
   return folded.substr(0, end);
 }
 
+bool has_terms(std::string_view text) {
+  Tokenizer tokenizer;
+  std::uint32_t position = 0;
+  bool any = false;
+  tokenizer.tokenize(text, position, [&](std::string_view, std::uint32_t) { any = true; });
+  return any;
+}
+
 bool Tokenizer::fold(std::string_view word) {
   if (!text::fold_into(word, buffer_)) return false;
   return !buffer_.empty();

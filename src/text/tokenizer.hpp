@@ -5,8 +5,8 @@
 // everything else separates them, except that each Han, Hiragana or Katakana character is a
 // word of its own (those scripts write no spaces). A folded word longer than kMaxTermBytes is
 // cut to its term (cut_term): index and queries cut alike, so a long word still finds itself.
-// It lives in the text part so that the query parser, which may not depend on the index, reads
-// words exactly as the index does.
+// It lives in the text part so that the query parser (which may not depend on the index) can
+// tell a word with nothing to search for (has_terms) exactly as the index would see it.
 #pragma once
 
 #include <cstddef>
@@ -78,5 +78,10 @@ class Tokenizer {
 
 /// True for a code point that is part of a word (letter, digit, mark, ZWNJ/ZWJ).
 bool is_word_code_point(char32_t cp) noexcept;
+
+/// True when the tokenizer makes at least one term of `text`: false for text of only
+/// punctuation, symbols and spaces (`%`, `*`, `:`, `...`), which has nothing to search for.
+/// Precondition: `text` is valid UTF-8.
+[[nodiscard]] bool has_terms(std::string_view text);
 
 }  // namespace archive::detail

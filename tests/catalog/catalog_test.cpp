@@ -153,6 +153,52 @@ TEST_F(CatalogTest, MalformedQueriesAreErrorsWithOffsets) {
   EXPECT_EQ(r.error().offset, 7u);
 }
 
+// A word that folds to no term used to match every document: `stalin OR %` gave all five,
+// `bagirov -*` none. The parser refuses it with its offset, as it refuses "".
+TEST_F(CatalogTest, WordsWithNothingToSearchForAreErrorsNotEveryDocument) {
+  struct Case {
+    std::string_view query;
+    std::size_t offset;
+  };
+  for (const Case& c :
+       {Case{"stalin OR %", 10}, Case{"bagirov -*", 9}, Case{"%", 0}, Case{":", 0},
+        Case{"\"% %\"", 0}, Case{"title:%", 6}, Case{"person:%", 7}, Case{"collection:*", 11}}) {
+    auto searched = catalog_->search(c.query);
+    ASSERT_FALSE(searched) << c.query << " gave " << searched->total << " documents";
+    EXPECT_EQ(searched.error().code, ErrorCode::parse_error) << c.query;
+    EXPECT_EQ(searched.error().offset, c.offset) << c.query;
+    auto counted = catalog_->count(c.query);
+    ASSERT_FALSE(counted) << c.query << " counted " << *counted;
+    EXPECT_EQ(counted.error().offset, c.offset) << c.query;
+  }
+  EXPECT_EQ(catalog_->count("stalin").value(), 1u);
+  EXPECT_EQ(catalog_->count("bagirov").value(), 2u);
+}
+
+// The builder makes trees the parser would refuse; searching them is an error too, never every
+// document (nor, under an exclusion, none).
+TEST_F(CatalogTest, BuiltQueriesWithNothingToSearchForAreErrors) {
+  const Query queries[] = {
+      Query{query::any_of({query::word("stalin"), query::word("%")})},
+      Query{query::all_of({query::word("bagirov"), query::exclude(query::word("*"))})},
+      Query{query::phrase("% %")},
+      Query{query::person("%")},
+      Query{query::collection("*")},
+  };
+  for (const auto& q : queries) {
+    auto searched = catalog_->search(q);
+    ASSERT_FALSE(searched) << q.to_string() << " gave " << searched->total << " documents";
+    EXPECT_EQ(searched.error().code, ErrorCode::invalid_argument) << q.to_string();
+    EXPECT_NE(searched.error().message.find("has no letters or digits to search for"),
+              std::string::npos)
+        << searched.error().message;
+    EXPECT_FALSE(catalog_->count(q)) << q.to_string();
+  }
+  // type: and lang: compare whole values: one that is only punctuation matches no document.
+  EXPECT_EQ(catalog_->count(Query{query::doc_type("%")}).value(), 0u);
+  EXPECT_EQ(catalog_->count("lang:*").value(), 0u);
+}
+
 // Words longer than the term limit (120 bytes after folding) are cut to their longest prefix
 // of whole UTF-8 characters that fits, at index and at query time alike: such a word finds
 // itself, and so does any word with the same first 120 bytes (the documented rule).

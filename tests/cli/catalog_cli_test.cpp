@@ -79,6 +79,20 @@ TEST_F(CatalogCli, SearchPagesWithLimitAndOffset) {
   EXPECT_EQ(archive_test::split_tabs(all[0])[0], kDecree);
 }
 
+TEST_F(CatalogCli, AWordWithNothingToSearchForIsAnError) {
+  const auto run = run_archive({"search", "--in", db_, "stalin OR %"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_TRUE(run.out.empty()) << run.out;
+  EXPECT_NE(run.err.find("'%' has no letters or digits to search for (at byte 10)"),
+            std::string::npos)
+      << run.err;
+  const auto batch = run_archive({"count", "--in", db_, "-"}, "bagirov -*\nbagirov\n");
+  EXPECT_EQ(lines(batch.out),
+            (std::vector<std::string>{
+                "bagirov -*\terror: '*' has no letters or digits to search for (at byte 9)",
+                "bagirov\t2"}));
+}
+
 TEST_F(CatalogCli, SearchAsJsonWithFacets) {
   const auto run =
       run_archive({"search", "--in", db_, "--format", "json", "--facets", "sort:date"});
