@@ -87,6 +87,17 @@ TEST(ArchiveCliNames, MatchThresholdDecides) {
   EXPECT_EQ(run_archive({"names", "match", "--threshold", "2"}).exit_code, 2);
 }
 
+TEST(ArchiveCliNames, MatchThresholdMustBeANumberFromZeroToOne) {
+  for (const char* bad : {"nan", "NaN", "-nan", "inf", "-inf", "-0.1", "1.01", "0.75x", ""}) {
+    const auto run = run_archive({"names", "match", "--threshold", bad}, "Bagirov\tBagirova\n");
+    EXPECT_EQ(run.exit_code, 2) << bad << ": " << run.out;
+    EXPECT_TRUE(run.out.empty()) << bad << ": " << run.out;
+    EXPECT_NE(run.err.find("--threshold"), std::string::npos) << run.err;
+  }
+  EXPECT_EQ(run_archive({"names", "match", "--threshold", "0.5"}, "Bagirov\tBagirova\n").exit_code,
+            0);
+}
+
 TEST(ArchiveCliNames, ParseGivesTheFixedColumns) {
   const auto run = run_archive({"names", "parse"}, "Pahlavi, Mohammad Reza\n");
   EXPECT_EQ(run.exit_code, 0);
