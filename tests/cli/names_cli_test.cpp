@@ -98,6 +98,21 @@ TEST(ArchiveCliNames, MatchThresholdMustBeANumberFromZeroToOne) {
             0);
 }
 
+// Batch mode: one output line per input line. A line of three names is not a pair: it gives
+// the whole line and an error, and the run goes on.
+TEST(ArchiveCliNames, MatchRefusesALineWithMoreThanTwoNames) {
+  const auto run = run_archive({"names", "match"}, "Bagirov\tBagirova\tMolotov\nStalin\tСталин\n");
+  EXPECT_EQ(run.exit_code, 0);
+  const auto lines = lines_of(run.out);
+  ASSERT_EQ(lines.size(), 2u) << run.out;
+  EXPECT_EQ(lines[0], "Bagirov Bagirova Molotov\terror: expected 2 tab-separated values, found 3");
+  const auto pair = columns_of(lines[1]);
+  ASSERT_EQ(pair.size(), 4u) << lines[1];
+  EXPECT_EQ(pair[0], "Stalin");
+  EXPECT_EQ(pair[1], "Сталин");
+  EXPECT_EQ(pair[3], "match");
+}
+
 TEST(ArchiveCliNames, ParseGivesTheFixedColumns) {
   const auto run = run_archive({"names", "parse"}, "Pahlavi, Mohammad Reza\n");
   EXPECT_EQ(run.exit_code, 0);
