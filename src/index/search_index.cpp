@@ -1203,7 +1203,10 @@ Result<SearchResults> SearchIndex::search(const Query& query, const SearchOption
   SearchResults results;
   results.total = hits.size();
   if (options.facets) results.facets = impl_->facets(hits, options.facet_limit);
-  const auto wanted = options.offset + options.limit;
+  // offset + limit, saturated: a huge limit must not wrap to a small end.
+  const auto wanted = options.limit > std::numeric_limits<std::size_t>::max() - options.offset
+                          ? std::numeric_limits<std::size_t>::max()
+                          : options.offset + options.limit;
   impl_->sort_hits(hits, query.sort, std::max(wanted, options.offset));
   for (std::size_t i = options.offset; i < hits.size() && i < wanted; ++i) {
     const auto& row = impl_->docs[hits[i].doc];

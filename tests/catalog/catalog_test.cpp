@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -117,6 +118,18 @@ TEST_F(CatalogTest, FacetsCountOverAllMatches) {
   ASSERT_FALSE(r.facets.collections.empty());
   EXPECT_FALSE(r.facets.collections[0].label.empty());
   EXPECT_FALSE(r.facets.agents.empty());
+}
+
+// offset + limit used to wrap: the largest limit with an offset of 1 gave no hits at all.
+TEST_F(CatalogTest, TheLargestLimitStillPagesFromTheOffset) {
+  const auto all = ids("sort:date");
+  ASSERT_EQ(all.size(), 5u);
+  SearchOptions options;
+  options.limit = std::numeric_limits<std::size_t>::max();
+  options.offset = 1;
+  EXPECT_EQ(ids("sort:date", options), std::vector<std::string>(all.begin() + 1, all.end()));
+  options.offset = std::numeric_limits<std::size_t>::max();
+  EXPECT_TRUE(ids("sort:date", options).empty());
 }
 
 TEST_F(CatalogTest, UpdatesAndDeletesAreVisibleAtOnce) {

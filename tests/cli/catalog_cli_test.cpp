@@ -79,6 +79,26 @@ TEST_F(CatalogCli, SearchPagesWithLimitAndOffset) {
   EXPECT_EQ(archive_test::split_tabs(all[0])[0], kDecree);
 }
 
+TEST_F(CatalogCli, LimitAndOffsetMustBeWholeNumbersInRange) {
+  for (const char* option : {"--limit", "--offset"}) {
+    for (const char* value : {"-1", "99999999999999999999", "18446744073709551615", "1000000001",
+                              "1.5", "20x", "", "0x10"}) {
+      const auto run = run_archive({"search", "--in", db_, option, value, "stalin"});
+      EXPECT_EQ(run.exit_code, 2) << option << ' ' << value << ": " << run.out;
+      EXPECT_NE(run.err.find(option), std::string::npos) << run.err;
+      EXPECT_NE(run.err.find("a whole number from 0 to 1000000000"), std::string::npos)
+          << option << ' ' << value << ": " << run.err;
+      EXPECT_TRUE(run.out.empty()) << run.out;
+    }
+  }
+  EXPECT_EQ(
+      lines(run_archive({"search", "--in", db_, "--limit", "1000000000", "sort:date"}).out).size(),
+      5u);
+  EXPECT_TRUE(run_archive({"search", "--in", db_, "--limit", "0", "sort:date"}).out.empty());
+  EXPECT_TRUE(
+      run_archive({"search", "--in", db_, "--offset", "1000000000", "sort:date"}).out.empty());
+}
+
 TEST_F(CatalogCli, AWordWithNothingToSearchForIsAnError) {
   const auto run = run_archive({"search", "--in", db_, "stalin OR %"});
   EXPECT_EQ(run.exit_code, 1);

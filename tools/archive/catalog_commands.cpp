@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -207,6 +208,20 @@ void print_facets_tsv(std::string& out, const Facets& f) {
   list("decade", f.decades);
 }
 
+// --limit and --offset: a whole number from 0 to kMaxCount. CLI11 alone took -1 and
+// 99999999999999999999 (each wrapped or saturated to a huge count).
+constexpr std::size_t kMaxCount = 1'000'000'000;
+
+std::string check_count(const std::string& text) {
+  std::size_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, problem] = std::from_chars(text.data(), end, value);
+  if (problem != std::errc{} || stop != end || value > kMaxCount) {  // "-1" is not a number
+    return "must be a whole number from 0 to " + std::to_string(kMaxCount) + ", not '" + text + "'";
+  }
+  return {};
+}
+
 int search(const std::string& address, const std::string& query, const SearchOptions& options,
            const std::string& format) {
   auto catalog = open_existing(address);
@@ -366,8 +381,10 @@ auto query = std::make_shared<std::string>();
 auto options = std::make_shared<SearchOptions>();
 auto output = std::make_shared<std::string>("tsv");
 search_command->add_option("--in", *address, "Storage address (default: archive.db)");
-search_command->add_option("--limit", options->limit, "Hits to show (default 20)");
-search_command->add_option("--offset", options->offset, "Hits to skip first");
+search_command->add_option("--limit", options->limit, "Hits to show (default 20)")
+    ->check(CLI::Validator(check_count, "0 to 1000000000"));
+search_command->add_option("--offset", options->offset, "Hits to skip first")
+    ->check(CLI::Validator(check_count, "0 to 1000000000"));
 search_command->add_option("--format", *output, "tsv or json")
     ->check(CLI::IsMember({"tsv", "json"}));
 search_command->add_flag("--facets", options->facets)
