@@ -99,6 +99,44 @@ TEST_F(CatalogCli, LimitAndOffsetMustBeWholeNumbersInRange) {
       run_archive({"search", "--in", db_, "--offset", "1000000000", "sort:date"}).out.empty());
 }
 
+// A query that begins with '-' (an exclusion) is the query, after `--` or on its own.
+TEST_F(CatalogCli, AQueryBeginningWithMinusIsTheQuery) {
+  const auto all = lines(run_archive({"search", "--in", db_, "sort:date"}).out);
+  const auto telegrams = run_archive({"count", "--in", db_, "telegram"});
+  ASSERT_EQ(telegrams.out, "1\n") << telegrams.err;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"search", "--in", db_, "--", "-telegram"},
+           {"search", "--in", db_, "-telegram"},
+           {"search", "-telegram", "--in", db_},
+           {"search", "--in", db_, "--limit", "10", "-telegram"}}) {
+    const auto run = run_archive(args);
+    EXPECT_EQ(run.exit_code, 0) << args[1] << ": " << run.err;
+    EXPECT_EQ(lines(run.out).size(), 4u) << run.out;
+  }
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"count", "--in", db_, "--", "-telegram"}, {"count", "--in", db_, "-telegram"}}) {
+    const auto run = run_archive(args);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, "4\n");
+  }
+  const auto phrase = run_archive({"count", "--in", db_, "-\"red army\" -(stalin OR molotov)"});
+  EXPECT_EQ(phrase.exit_code, 0) << phrase.err;
+  // Options are still options, a mistyped one is still an error, and two queries are one too
+  // many (a query of several words is one argument).
+  EXPECT_EQ(run_archive({"search", "--in", db_, "--limt", "5", "stalin"}).exit_code, 2);
+  const auto two = run_archive({"search", "--in", db_, "stalin", "-telegram"});
+  EXPECT_EQ(two.exit_code, 2);
+  EXPECT_NE(two.err.find("-telegram"), std::string::npos) << two.err;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"search", "--in", db_}, {"search", "--in", db_, "--"}, {"count", "--in", db_}}) {
+    const auto none = run_archive(args);
+    EXPECT_EQ(none.exit_code, 2) << args.back();
+    EXPECT_NE(none.err.find("QUERY is required"), std::string::npos) << none.err;
+  }
+  const auto help = run_archive({"search", "--help"});
+  EXPECT_NE(help.out.find("archive search -- -telegram"), std::string::npos) << help.out;
+}
+
 TEST_F(CatalogCli, AWordWithNothingToSearchForIsAnError) {
   const auto run = run_archive({"search", "--in", db_, "stalin OR %"});
   EXPECT_EQ(run.exit_code, 1);
