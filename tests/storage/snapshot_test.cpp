@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <new>
 #include <set>
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "storage/conformance.hpp"
+#include "storage/run_in_child.hpp"
 #include "storage/sample_records.hpp"
 #include "storage/temp_dir.hpp"
 
@@ -643,6 +646,43 @@ TEST_F(SnapshotFile, AForgedLengthIsRefusedWithoutAllocatingIt) {
   EXPECT_NE(store.error().message.find("at byte " + std::to_string(text_at) + " of the file"),
             std::string::npos)
       << store.error().message;
+}
+
+// A snapshot path that is not a regular file is refused at once, never read: a symlink to
+// /dev/zero (endless), a FIFO (opening it waits for a writer), a directory. Each open runs in
+// a child process with a deadline, so a hang fails the test instead of stopping it.
+TEST_F(SnapshotFile, APathThatIsNotARegularFileIsRefusedNotRead) {
+  struct Case {
+    std::string name;
+    std::function<void()> make;
+    std::string what;
+  };
+  const std::vector<Case> cases = {
+      {"a symlink to /dev/zero", [&] { std::filesystem::create_symlink("/dev/zero", path()); },
+       "is not a regular file but a character device"},
+      {"a FIFO", [&] { ASSERT_EQ(::mkfifo(path().c_str(), 0600), 0); },
+       "is not a regular file but a FIFO"},
+      {"a directory", [&] { std::filesystem::create_directory(path()); },
+       "is not a regular file but a directory"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::filesystem::remove_all(path());
+    c.make();
+    if (HasFatalFailure()) return;
+    for (bool read_only : {true, false}) {
+      const auto run = run_in_child([&](std::string& out) {
+        auto store = archive::open_storage(address(), {.read_only = read_only});
+        out = store ? std::string("opened") : store.error().describe();
+        if (!store && store.error().code != ErrorCode::io_error) out += " (not io_error)";
+      });
+      EXPECT_TRUE(run.ok()) << run.describe() << "; output: " << run.output;
+      EXPECT_NE(run.output.find("snapshot file '" + path() + "' " + c.what + ": not read"),
+                std::string::npos)
+          << run.output;
+      EXPECT_EQ(run.output.find("not io_error"), std::string::npos) << run.output;
+    }
+  }
 }
 
 }  // namespace
