@@ -18,7 +18,7 @@ struct JsonFilesBackend {
   }
   // Every put is checked by a round trip through JSON Lines and every batch rewrites the whole
   // store: a shorter model test keeps the suite quick (ARCHIVE_MODEL_STEPS runs it longer).
-  static constexpr std::size_t kModelSteps = 300;
+  static constexpr std::size_t kModelSteps = 500;
   // It keeps what JSON Lines gives back as it is (the model test draws its records from these).
   static bool holds(const archive::Record& record) {
     return example::JsonFilesStorage::holds(record).has_value();

@@ -3,8 +3,10 @@
 // an erase of one key, repeated puts, erases of keys that are not there, an empty batch, the
 // odd invalid batch that must change nothing — readers held across later batches, gets of
 // absent keys, scans in id order and, for a backend that keeps its records, reopenings. Every
-// answer is checked against a std::map model and the generation counter. Ids come from a small
-// pool, so keys collide across steps and within batches (and one id names records of every
+// answer is checked against a std::map model and the generation counter, and the commit id
+// (StoreState) where the backend keeps one: a reader's stays as it was, a commit makes one never
+// seen before, and nothing else (an empty or refused batch, a reopening) changes it. Ids come from
+// a small pool, so keys collide across steps and within batches (and one id names records of every
 // kind); records have varied fields (Cyrillic, Persian, empty, long, NUL, every date form).
 //
 // Seeded and reproducible: the generator is splitmix64 with no standard distribution, so a
@@ -23,6 +25,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <type_traits>
@@ -450,7 +453,7 @@ class StorageModelRun {
     }
     auto result = store_->apply(batch);
     ASSERT_TRUE(result) << result.error().describe();
-    if (!batch.empty()) ++generation_;
+    if (!batch.empty()) committed();
     EXPECT_EQ(*result, generation_) << "the generation apply() returned";
     state_ = std::move(expected);
     ++batches_;
@@ -469,7 +472,8 @@ class StorageModelRun {
     what_ = "put " + show(key);
     auto result = store_->put(put);
     ASSERT_TRUE(result) << result.error().describe();
-    EXPECT_EQ(*result, ++generation_);
+    committed();
+    EXPECT_EQ(*result, generation_);
     state_.insert_or_assign(key, std::move(put));
     ++batches_;
     ++operations_;
@@ -480,7 +484,8 @@ class StorageModelRun {
     what_ = "erase " + show(key) + (state_.contains(key) ? "" : " (not stored)");
     auto result = store_->erase(key);
     ASSERT_TRUE(result) << result.error().describe();
-    EXPECT_EQ(*result, ++generation_);
+    committed();
+    EXPECT_EQ(*result, generation_);
     state_.erase(key);
     ++batches_;
     ++operations_;
@@ -545,9 +550,11 @@ class StorageModelRun {
     what_ = "open a reader to hold";
     auto reader = store_->read();
     ASSERT_TRUE(reader) << reader.error().describe();
+    observe_commit(**reader);
     if (held_.size() == 4) held_.erase(held_.begin());
-    held_.push_back(
-        {std::move(*reader), std::make_shared<const State>(state_), generation_, step_});
+    auto commit_id = (*reader)->commit_id();
+    held_.push_back({std::move(*reader), std::make_shared<const State>(state_), generation_,
+                     std::move(commit_id), step_});
     ++readers_;
     check_reader(*held_.back().reader, *held_.back().state, generation_, false);
   }
@@ -564,6 +571,7 @@ class StorageModelRun {
     what_ = std::string(deep ? "scan" : "get") + " through a reader held since step " +
             std::to_string(held.since_step) + " (generation " + std::to_string(held.generation) +
             ", now " + std::to_string(generation_) + ")";
+    EXPECT_EQ(held.reader->commit_id(), held.commit_id) << "a held reader's commit id changed";
     check_reader(*held.reader, *held.state, held.generation, deep);
   }
 
@@ -575,7 +583,31 @@ class StorageModelRun {
     EXPECT_EQ(*generation, generation_);
     auto reader = store_->read();
     ASSERT_TRUE(reader) << reader.error().describe();
+    observe_commit(**reader);
     check_reader(**reader, state_, generation_, deep);
+  }
+
+  // A batch committed: the generation moves on, and the commit id is new (seen next time).
+  void committed() {
+    ++generation_;
+    commit_id_.reset();
+  }
+
+  // The commit id a reader of the current state shows: the one seen since the last commit, or
+  // (the first time after a commit) one never seen before.
+  void observe_commit(const archive::StorageReader& reader) {
+    const auto id = reader.commit_id();
+    if (commit_id_) {
+      EXPECT_EQ(id, *commit_id_) << "the commit id changed without a commit";
+      return;
+    }
+    if (!id.empty()) {
+      EXPECT_FALSE(commit_ids_.contains(id))
+          << "generation " << generation_ << " has the commit id '" << id
+          << "' of an earlier state";
+      commit_ids_.insert(id);
+    }
+    commit_id_ = id;
   }
 
   void reopen() {
@@ -642,6 +674,7 @@ class StorageModelRun {
     std::unique_ptr<archive::StorageReader> reader;
     std::shared_ptr<const State> state;
     std::uint64_t generation;
+    std::string commit_id;
     std::size_t since_step;
   };
 
@@ -654,6 +687,8 @@ class StorageModelRun {
   State state_;
   std::uint64_t generation_ = 0;
   std::string instance_id_;
+  std::optional<std::string> commit_id_;  // the current state's (none: not seen since a commit)
+  std::set<std::string> commit_ids_;      // every one seen, to tell that a commit's is new
   std::vector<Held> held_;
   std::size_t step_ = 0;
   std::string what_;
