@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <ctime>
 #include <istream>
-#include <iterator>
 #include <ostream>
 #include <pugixml.hpp>
 #include <sstream>
@@ -381,10 +380,9 @@ Result<void> write_oai_dc(std::ostream& out, const Records& records) {
 
 Result<ImportResult> read_oai_dc(std::istream& in, std::string_view file_name,
                                  const ImportOptions& options) {
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) {
-    return make_error(ErrorCode::io_error, "cannot read " + std::string(file_name));
-  }
+  auto read = detail::read_all(in, file_name);
+  if (!read) return std::move(read).error();
+  const std::string text = std::move(*read);
   Reader reader{std::string(file_name), options, {}};
   const LineIndex lines(text);
   pugi::xml_document doc;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -228,6 +229,15 @@ TEST(DublinCore, UnreadableDateKeptWithWarningOrErrorWhenStrict) {
   EXPECT_TRUE(strict.stopped);
   ASSERT_EQ(strict.issues.size(), 1U);
   EXPECT_EQ(strict.issues[0].severity, Severity::error);
+}
+
+TEST(DublinCore, ReadingADirectoryIsAnIoErrorNotAnException) {
+  std::ifstream in(testing::TempDir(), std::ios::binary);
+  ASSERT_TRUE(in.is_open());  // opening a directory succeeds on Linux; reading it fails
+  const auto r = read_oai_dc(in, "records.xml");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, ErrorCode::io_error);
+  EXPECT_NE(r.error().message.find("records.xml"), std::string::npos);
 }
 
 }  // namespace
