@@ -325,15 +325,43 @@ struct Reader {
   }
 };
 
-void collect(pugi::xml_node node, std::vector<pugi::xml_node>& out) {
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
-    if (is_element(child, kOaiDcNs, "dc")) {
-      out.push_back(child);
-    } else {
-      collect(child, out);
+// Every <oai_dc:dc> element in document order (what lies inside one is not searched for
+// more), walked without recursion; or, when elements are nested deeper than kOaiDcMaxDepth
+// anywhere, the first that is.
+struct Found {
+  std::vector<pugi::xml_node> records;
+  pugi::xml_node too_deep;
+};
+
+Found collect(const pugi::xml_document& doc) {
+  Found found;
+  pugi::xml_node node = doc.first_child();
+  std::size_t depth = 1;         // of `node`: the document's children are at 1
+  std::size_t record_depth = 0;  // of the record being walked through, 0 outside one
+  while (node) {
+    if (node.type() == pugi::node_element) {
+      if (depth > kOaiDcMaxDepth) {
+        found.too_deep = node;
+        return found;
+      }
+      if (record_depth == 0 && is_element(node, kOaiDcNs, "dc")) {
+        found.records.push_back(node);
+        record_depth = depth;
+      }
     }
+    if (node.first_child()) {
+      node = node.first_child();
+      ++depth;
+      continue;
+    }
+    while (!node.next_sibling()) {
+      node = node.parent();
+      if (--depth == 0) return found;  // back at the document
+    }
+    node = node.next_sibling();
+    if (depth <= record_depth) record_depth = 0;
   }
+  return found;
 }
 
 }  // namespace
@@ -382,28 +410,35 @@ Result<ImportResult> read_oai_dc(std::istream& in, std::string_view file_name,
                                  const ImportOptions& options) {
   auto read = detail::read_all(in, file_name);
   if (!read) return std::move(read).error();
-  const std::string text = std::move(*read);
+  std::string text = std::move(*read);
   Reader reader{std::string(file_name), options, {}};
-  const LineIndex lines(text);
+  // A problem with the file as a whole: one error, and nothing is read from it.
+  const auto unreadable = [&](std::size_t offset, std::string message) {
+    const auto [line, column] = LineIndex(text).at(std::min(offset, text.size()));
+    reader.result.issues.push_back(
+        ImportIssue{Severity::error, reader.file, line, column, "", std::move(message)});
+    reader.result.stopped = options.strict;
+    return std::move(reader.result);
+  };
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed =
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
-    const auto offset =
-        std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)), text.size());
-    const auto [line, column] = lines.at(offset);
-    reader.result.issues.push_back(
-        ImportIssue{Severity::error, reader.file, line, column, "",
-                    std::string("malformed XML: ") + parsed.description()});
-    reader.result.stopped = options.strict;
-    return std::move(reader.result);
+    return unreadable(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)),
+                      std::string("malformed XML: ") + parsed.description());
   }
-  std::vector<pugi::xml_node> records;
-  collect(doc, records);
-  if (records.empty()) {
+  const Found found = collect(doc);
+  if (found.too_deep) {
+    return unreadable(
+        static_cast<std::size_t>(std::max<std::ptrdiff_t>(found.too_deep.offset_debug() - 1, 0)),
+        "elements are nested more than " + std::to_string(kOaiDcMaxDepth) +
+            " deep; such a file is not read");
+  }
+  if (found.records.empty()) {
     reader.issue(Severity::warning, 0, "", "no oai_dc:dc record found");
   }
-  for (pugi::xml_node dc : records) {
+  const LineIndex lines(text);
+  for (pugi::xml_node dc : found.records) {
     const std::ptrdiff_t at = dc.offset_debug();
     const std::size_t line = at < 0 ? 0 : lines.at(static_cast<std::size_t>(at)).first;
     if (!reader.read(dc, line)) break;

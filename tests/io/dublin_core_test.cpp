@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "archive/date/parse_date.hpp"
 #include "archive/model.hpp"
@@ -229,6 +230,60 @@ TEST(DublinCore, UnreadableDateKeptWithWarningOrErrorWhenStrict) {
   EXPECT_TRUE(strict.stopped);
   ASSERT_EQ(strict.issues.size(), 1U);
   EXPECT_EQ(strict.issues[0].severity, Severity::error);
+}
+
+// ---- hostile input ----
+
+constexpr std::string_view kDcOpen =
+    "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">";
+
+// One oai_dc record of the 1945 telegram from Stalin to Bagirov, its title as given.
+std::string telegram(std::string_view title) {
+  return std::string(kDcOpen) +
+         "<dc:identifier>doc-1945-07-telegram-stalin-to-bagirov</dc:identifier>" + "<dc:title>" +
+         std::string(title) + "</dc:title><dc:date>1945-07-06</dc:date></oai_dc:dc>";
+}
+
+// The telegram first, then `depth` elements nested in one another, in an OAI-PMH response.
+std::string telegram_then_nested(std::size_t depth) {
+  std::string xml = "<OAI-PMH>\n<ListRecords>\n<record><metadata>" +
+                    telegram("Telegram from Stalin to Bagirov") + "</metadata></record>\n";
+  xml.reserve(xml.size() + depth * 7 + 32);
+  for (std::size_t i = 0; i < depth; ++i)
+    xml += "<x>";
+  for (std::size_t i = 0; i < depth; ++i)
+    xml += "</x>";
+  xml += "\n</ListRecords>\n</OAI-PMH>\n";
+  return xml;
+}
+
+TEST(DublinCore, DeeplyNestedElementsAreAnErrorNamingWhereNotACrash) {
+  for (const std::size_t depth : {50'000U, 1'000'000U}) {
+    const ImportResult r = read(telegram_then_nested(depth));
+    EXPECT_TRUE(r.records.documents.empty()) << depth;
+    EXPECT_EQ(r.issues.size(), 1U) << depth;
+    if (r.issues.size() != 1U) continue;
+    EXPECT_EQ(r.issues[0].severity, Severity::error);
+    EXPECT_NE(r.issues[0].message.find("nested more than 256"), std::string::npos)
+        << r.issues[0].message;
+    // The first element too deep: <OAI-PMH>, <ListRecords> and 254 <x> are allowed.
+    EXPECT_EQ(r.issues[0].line, 4U);
+    EXPECT_EQ(r.issues[0].column, 254U * 3 + 1);
+  }
+}
+
+TEST(DublinCore, RecordsBelowManyWrappersAreRead) {
+  std::string xml;
+  for (int i = 0; i < 200; ++i)
+    xml += "<wrapper>";
+  xml += telegram("Телеграмма Сталина Багирову");
+  for (int i = 0; i < 200; ++i)
+    xml += "</wrapper>";
+  const ImportResult r = read(xml);
+  ASSERT_EQ(r.records.documents.size(), 1U);
+  EXPECT_EQ(r.records.documents[0].title, "Телеграмма Сталина Багирову");
+  EXPECT_TRUE(r.issues.empty());
 }
 
 TEST(DublinCore, ReadingADirectoryIsAnIoErrorNotAnException) {

@@ -2,6 +2,7 @@
 // mapping is documented in docs/dublin_core.md.
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -12,6 +13,11 @@
 
 namespace archive {
 
+/// How deep the reader lets elements nest: a file with an element deeper than this (the
+/// document element being at depth 1) gives one error and nothing is read from it. oai_dc
+/// itself needs six levels in an OAI-PMH response.
+inline constexpr std::size_t kOaiDcMaxDepth = 256;
+
 /// One document as an <oai_dc:dc> element (UTF-8 XML, with the oai_dc and dc namespaces).
 [[nodiscard]] ARCHIVE_EXPORT std::string to_oai_dc(const Document& document);
 
@@ -19,7 +25,9 @@ namespace archive {
 ARCHIVE_EXPORT Result<void> write_oai_dc(std::ostream& out, const Records& records);
 
 /// Reads documents from oai_dc XML: a single <oai_dc:dc>, or an OAI-PMH response holding many.
-/// Malformed XML gives the parser's message and byte offset as an issue (line and column).
+/// A file that cannot be read as a whole gives one error issue naming the line and column and
+/// no records: not well-formed XML (with the parser's message), or elements nested deeper than
+/// kOaiDcMaxDepth. The Result itself fails only when the stream cannot be read (io_error).
 [[nodiscard]] ARCHIVE_EXPORT Result<ImportResult> read_oai_dc(std::istream& in,
                                                               std::string_view file_name,
                                                               const ImportOptions& options = {});
