@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <pugixml.hpp>
 #include <sstream>
@@ -31,6 +33,44 @@ constexpr const char* kXsiNs = "http://www.w3.org/2001/XMLSchema-instance";
 constexpr std::string_view kCollectionPrefix = "collection:";
 constexpr std::string_view kPersonPrefix = "person:";
 constexpr std::string_view kOrganizationPrefix = "organization:";
+
+// ---- characters ----
+
+// Whether XML 1.0 allows `c` in a document (its Char production): TAB, LF, CR,
+// U+0020..U+D7FF, U+E000..U+FFFD and U+10000..U+10FFFF.
+constexpr bool is_xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// "U+0001".
+std::string code_point_name(std::uint32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+struct BadChar {
+  std::size_t offset;
+  std::uint32_t code_point;
+};
+
+// The first character of `text` that XML 1.0 does not allow: a C0 control other than TAB, LF
+// and CR, U+FFFE or U+FFFF. In well-formed UTF-8 these are the only ones (surrogates and values
+// above U+10FFFF cannot be encoded), and none of their bytes occurs inside another character.
+std::optional<BadChar> find_non_xml_char(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return BadChar{i, b};
+    if (b == 0xEF && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+        (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      return BadChar{i, text[i + 2] == '\xBE' ? 0xFFFEU : 0xFFFFU};
+    }
+  }
+  return std::nullopt;
+}
+
+// ---- writing ----
 
 void add_dc(pugi::xml_node parent, const char* name, std::string_view value) {
   if (value.empty()) return;
@@ -325,6 +365,88 @@ struct Reader {
   }
 };
 
+// ---- what pugixml does not check ----
+
+// Where in the text a file-level problem is.
+struct TextProblem {
+  std::size_t offset;
+  std::string message;
+};
+
+// The first character reference (&#N; or &#xH;) that stands for a character XML 1.0 does not
+// allow, or that is not a reference at all (&#; or &#12 without its ';'). pugixml would decode
+// &#0; to a NUL that silently ends the text, and &#1; to a control character. Comments, CDATA
+// sections and processing instructions hold text, not references, and are passed over.
+std::optional<TextProblem> find_bad_reference(std::string_view text) {
+  std::size_t i = 0;
+  while ((i = text.find_first_of("&<", i)) != std::string_view::npos) {
+    if (text[i] == '<') {
+      const std::string_view rest = text.substr(i);
+      std::string_view end;
+      if (rest.starts_with("<!--")) {
+        end = "-->";
+      } else if (rest.starts_with("<![CDATA[")) {
+        end = "]]>";
+      } else if (rest.starts_with("<?")) {
+        end = "?>";
+      }
+      if (end.empty()) {
+        ++i;
+        continue;
+      }
+      const std::size_t close = text.find(end, i + 2);
+      if (close == std::string_view::npos) return std::nullopt;  // the parser reports it
+      i = close + end.size();
+      continue;
+    }
+    if (i + 1 >= text.size() || text[i + 1] != '#') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 2;
+    const bool hex = j < text.size() && text[j] == 'x';
+    if (hex) ++j;
+    const std::size_t digits = j;
+    std::uint32_t value = 0;
+    bool too_large = false;
+    for (; j < text.size(); ++j) {
+      const char ch = text[j];
+      std::uint32_t digit = 0;
+      if (ch >= '0' && ch <= '9') {
+        digit = static_cast<std::uint32_t>(ch - '0');
+      } else if (hex && ch >= 'a' && ch <= 'f') {
+        digit = static_cast<std::uint32_t>(ch - 'a' + 10);
+      } else if (hex && ch >= 'A' && ch <= 'F') {
+        digit = static_cast<std::uint32_t>(ch - 'A' + 10);
+      } else {
+        break;
+      }
+      value = value * (hex ? 16 : 10) + digit;  // at most 0x10FFFF * 16 + 15: no overflow
+      if (value > 0x10FFFF) {
+        too_large = true;
+        value = 0x10FFFF + 1;
+      }
+    }
+    const bool terminated = j < text.size() && text[j] == ';';
+    const std::size_t length = j - i + (terminated ? 1 : 0);
+    constexpr std::size_t kShown = 24;
+    const std::string written = length <= kShown
+                                    ? std::string(text.substr(i, length))
+                                    : std::string(text.substr(i, kShown - 1)) + "\u2026";
+    if (j == digits || !terminated) {
+      return TextProblem{i, "malformed XML: '" + written + "' is not a character reference"};
+    }
+    if (too_large || !is_xml_char(value)) {
+      return TextProblem{
+          i, "malformed XML: the character reference '" + written + "' stands for " +
+                 (too_large ? std::string("no character (it is above U+10FFFF)")
+                            : code_point_name(value) + ", a character XML 1.0 does not allow")};
+    }
+    i = j + 1;
+  }
+  return std::nullopt;
+}
+
 // Every <oai_dc:dc> element in document order (what lies inside one is not searched for
 // more), walked without recursion; or, when elements are nested deeper than kOaiDcMaxDepth
 // anywhere, the first that is.
@@ -420,6 +542,11 @@ Result<ImportResult> read_oai_dc(std::istream& in, std::string_view file_name,
     reader.result.stopped = options.strict;
     return std::move(reader.result);
   };
+  if (const auto bad = find_non_xml_char(text)) {
+    return unreadable(bad->offset, "malformed XML: " + code_point_name(bad->code_point) +
+                                       " is a character XML 1.0 does not allow");
+  }
+  if (auto problem = find_bad_reference(text)) return unreadable(problem->offset, problem->message);
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed =
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);

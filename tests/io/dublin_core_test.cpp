@@ -286,6 +286,59 @@ TEST(DublinCore, RecordsBelowManyWrappersAreRead) {
   EXPECT_TRUE(r.issues.empty());
 }
 
+TEST(DublinCore, ReferenceToNulIsAnErrorNotATruncatedTitle) {
+  const ImportResult r = read("<r>\n" + telegram("Telegram&#0; from Stalin to Bagirov") + "\n</r>");
+  EXPECT_TRUE(r.records.documents.empty());
+  ASSERT_EQ(r.issues.size(), 1U);
+  EXPECT_EQ(r.issues[0].severity, Severity::error);
+  EXPECT_EQ(r.issues[0].line, 2U);
+  const std::string before = std::string(kDcOpen) +
+                             "<dc:identifier>doc-1945-07-telegram-stalin-to-bagirov</dc:identifier>"
+                             "<dc:title>Telegram";
+  EXPECT_EQ(r.issues[0].column, before.size() + 1);
+  EXPECT_NE(r.issues[0].message.find("&#0;"), std::string::npos) << r.issues[0].message;
+  EXPECT_NE(r.issues[0].message.find("U+0000"), std::string::npos) << r.issues[0].message;
+}
+
+TEST(DublinCore, ReferencesToCharactersXmlDoesNotAllowAreErrors) {
+  for (const std::string_view reference :
+       {"&#1;", "&#x1F;", "&#x8;", "&#xFFFE;", "&#65535;", "&#xD800;", "&#xDFFF;", "&#x110000;",
+        "&#4294967296;", "&#x100000000;", "&#99999999999999999999999;", "&#;", "&#x;", "&#12"}) {
+    const ImportResult r = read(telegram("Телеграмма " + std::string(reference) + " Багирову"));
+    EXPECT_TRUE(r.records.documents.empty()) << reference;
+    ASSERT_EQ(r.issues.size(), 1U) << reference;
+    EXPECT_EQ(r.issues[0].severity, Severity::error) << reference;
+    EXPECT_EQ(r.issues[0].line, 1U) << reference;
+    EXPECT_GT(r.issues[0].column, 1U) << reference;
+  }
+}
+
+TEST(DublinCore, RawControlCharacterIsAnError) {
+  for (const std::string_view control :
+       {"\x01", "\x1B", "\x7F\x08", "\xEF\xBF\xBE", "\xEF\xBF\xBF"}) {
+    const ImportResult r = read(telegram("Telegram" + std::string(control) + " from Stalin"));
+    EXPECT_TRUE(r.records.documents.empty()) << control;
+    ASSERT_EQ(r.issues.size(), 1U) << control;
+    EXPECT_EQ(r.issues[0].severity, Severity::error);
+    EXPECT_NE(r.issues[0].message.find("U+"), std::string::npos) << r.issues[0].message;
+  }
+}
+
+TEST(DublinCore, AllowedReferencesAndMarkupThatLooksLikeThemAreText) {
+  // &#0; in a comment, a CDATA section or a processing instruction is not a reference.
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n<?note &#0;?>\n<!-- &#0; -->\n<r>\n" +
+      telegram("<![CDATA[&#0; is not a reference]]>") +
+      telegram(
+          "&#x422;&#1077;&#x43B;&#x435;&#x433;&#x440;&#x430;&#x43C;&#x43C;&#x430; "
+          "&#x62A;&#x644;&#x6AF;&#x631;&#x627;&#x641;&#9;&#10;&#13;&amp;") +
+      "</r>\n";
+  const ImportResult r = read(xml);
+  ASSERT_EQ(r.records.documents.size(), 2U);
+  EXPECT_EQ(r.records.documents[0].title, "&#0; is not a reference");
+  EXPECT_EQ(r.records.documents[1].title, "Телеграмма تلگراف\t\n\r&");
+}
+
 TEST(DublinCore, ReadingADirectoryIsAnIoErrorNotAnException) {
   std::ifstream in(testing::TempDir(), std::ios::binary);
   ASSERT_TRUE(in.is_open());  // opening a directory succeeds on Linux; reading it fails
