@@ -22,6 +22,7 @@
 #include "archive/date/parse_date.hpp"
 #include "archive/model/validate.hpp"
 #include "io/io_common.hpp"
+#include "text/utf8_decode.hpp"
 
 namespace archive {
 namespace {
@@ -367,11 +368,62 @@ struct Reader {
 
 // ---- what pugixml does not check ----
 
-// Where in the text a file-level problem is.
+// Where in the text (as converted to UTF-8) a file-level problem is.
 struct TextProblem {
   std::size_t offset;
   std::string message;
 };
+
+// Makes `text` UTF-8. UTF-16 with a byte order mark is converted (the BOM dropped); UTF-32 and
+// UTF-16 without a BOM are refused by name, since parsed as UTF-8 they only give a puzzling
+// syntax error. Anything else is taken as UTF-8 as it is (pugixml skips a UTF-8 BOM). On a
+// problem, `text` holds what was converted before it and the offset points there.
+std::optional<TextProblem> make_utf8(std::string& text) {
+  using namespace std::string_view_literals;
+  const std::string_view in = text;
+  if (in.starts_with("\xFF\xFE\0\0"sv) || in.starts_with("\0\0\xFE\xFF"sv)) {
+    return TextProblem{0,
+                       "the file is UTF-32 (it starts with a UTF-32 byte order mark); "
+                       "only UTF-8 and UTF-16 are read"};
+  }
+  const bool little = in.starts_with("\xFF\xFE"sv);
+  if (!little && !in.starts_with("\xFE\xFF"sv)) {
+    if (in.starts_with("<\0"sv) || in.starts_with("\0<"sv)) {
+      return TextProblem{0,
+                         "the file looks like UTF-16 without a byte order mark (BOM); save "
+                         "it as UTF-8, or as UTF-16 with a BOM"};
+    }
+    return std::nullopt;
+  }
+  const auto unit = [&](std::size_t i) -> std::uint32_t {
+    const auto a = static_cast<std::uint32_t>(static_cast<unsigned char>(in[i]));
+    const auto b = static_cast<std::uint32_t>(static_cast<unsigned char>(in[i + 1]));
+    return little ? (b << 8U) | a : (a << 8U) | b;
+  };
+  std::string out;
+  out.reserve(in.size() + in.size() / 2);
+  std::optional<TextProblem> problem;
+  std::size_t i = 2;
+  for (; i + 1 < in.size(); i += 2) {
+    std::uint32_t c = unit(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 3 < in.size() && unit(i + 2) >= 0xDC00 &&
+        unit(i + 2) <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10U) + (unit(i + 2) - 0xDC00);
+      i += 2;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      problem = TextProblem{out.size(), "not valid UTF-16: a lone surrogate " + code_point_name(c)};
+      break;
+    }
+    text::detail::append_utf8(out, static_cast<char32_t>(c));
+  }
+  if (!problem && i < in.size()) {
+    problem = TextProblem{out.size(),
+                          "not valid UTF-16: the file ends inside a character (its "
+                          "length in bytes is odd)"};
+  }
+  text = std::move(out);
+  return problem;
+}
 
 // The first character reference (&#N; or &#xH;) that stands for a character XML 1.0 does not
 // allow, or that is not a reference at all (&#; or &#12 without its ';'). pugixml would decode
@@ -542,6 +594,7 @@ Result<ImportResult> read_oai_dc(std::istream& in, std::string_view file_name,
     reader.result.stopped = options.strict;
     return std::move(reader.result);
   };
+  if (auto problem = make_utf8(text)) return unreadable(problem->offset, problem->message);
   if (const auto bad = find_non_xml_char(text)) {
     return unreadable(bad->offset, "malformed XML: " + code_point_name(bad->code_point) +
                                        " is a character XML 1.0 does not allow");

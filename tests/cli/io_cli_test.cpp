@@ -46,6 +46,37 @@ TEST(ArchiveCliIo, ConvertToOaiDcAndBackKeepsTheDocuments) {
   EXPECT_NE(back.out.find(R"("id":"doc-1945-07-06)"), std::string::npos) << back.out.substr(0, 400);
 }
 
+constexpr std::string_view kTelegramXml =
+    "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+    "<dc:identifier>doc-1945-07-telegram-stalin-to-bagirov</dc:identifier>\n"
+    "<dc:title>Телеграмма Сталина Багирову</dc:title>\n"
+    "</oai_dc:dc>\n";
+
+TEST(ArchiveCliIo, ConvertReadsUtf16XmlWithAByteOrderMark) {
+  // kTelegramXml as UTF-16LE with a BOM (it is ASCII and Cyrillic: one or two UTF-8 bytes each).
+  std::u16string text;
+  for (std::size_t i = 0; i < kTelegramXml.size();) {
+    const auto b = static_cast<unsigned char>(kTelegramXml[i]);
+    if (b < 0x80) {
+      text += static_cast<char16_t>(b);
+      i += 1;
+    } else {
+      text += static_cast<char16_t>(((b & 0x1F) << 6) | (kTelegramXml[i + 1] & 0x3F));
+      i += 2;
+    }
+  }
+  std::string bytes = "\xFF\xFE";
+  for (const char16_t unit : text) {
+    bytes += static_cast<char>(unit & 0xFF);
+    bytes += static_cast<char>(unit >> 8);
+  }
+  const auto run = run_archive({"convert", "--from", "oai_dc", "--to", "jsonl", "-"}, bytes);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find(R"("title":"Телеграмма Сталина Багирову")"), std::string::npos)
+      << run.out << run.err;
+}
+
 TEST(ArchiveCliIo, BadUsageExitsTwo) {
   EXPECT_EQ(run_archive({"validate"}).exit_code, 2);
   EXPECT_EQ(run_archive({"convert", "--from", "jsonl", "--to", "csv"}).exit_code, 2);

@@ -339,6 +339,76 @@ TEST(DublinCore, AllowedReferencesAndMarkupThatLooksLikeThemAreText) {
   EXPECT_EQ(r.records.documents[1].title, "Телеграмма تلگراف\t\n\r&");
 }
 
+// `text` (UTF-8) as UTF-16 bytes, little- or big-endian, with a byte order mark.
+std::string utf16(std::u16string_view text, bool little_endian, bool bom = true) {
+  std::string bytes;
+  const auto put = [&](char16_t unit) {
+    const auto hi = static_cast<char>(unit >> 8);
+    const auto lo = static_cast<char>(unit & 0xFF);
+    bytes += little_endian ? lo : hi;
+    bytes += little_endian ? hi : lo;
+  };
+  if (bom) put(u'\xFEFF');
+  for (const char16_t unit : text)
+    put(unit);
+  return bytes;
+}
+
+constexpr std::u16string_view kUtf16Telegram =
+    u"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+    u"<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\"\n"
+    u"           xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+    u"  <dc:identifier>doc-1945-07-telegram-stalin-to-bagirov</dc:identifier>\n"
+    u"  <dc:title>Телеграмма Сталина Багирову — تلگراف استالین به باقروف 𝕋</dc:title>\n"
+    u"  <dc:creator>Stalin, I. V.</dc:creator>\n"
+    u"</oai_dc:dc>\n";
+
+TEST(DublinCore, ReadsUtf16WithAByteOrderMark) {
+  for (const bool little_endian : {true, false}) {
+    const ImportResult r = read(utf16(kUtf16Telegram, little_endian));
+    ASSERT_EQ(r.records.documents.size(), 1U) << little_endian;
+    EXPECT_EQ(r.records.documents[0].title,
+              "Телеграмма Сталина Багирову — تلگراف استالین به باقروف 𝕋");
+    // The creator that is a name is reported on the line of the record, as in UTF-8.
+    ASSERT_EQ(r.issues.size(), 1U);
+    EXPECT_EQ(r.issues[0].severity, Severity::warning);
+    EXPECT_EQ(r.issues[0].line, 2U);
+  }
+}
+
+TEST(DublinCore, RefusesUtf16WithoutAByteOrderMarkAndUtf32SayingWhy) {
+  for (const bool little_endian : {true, false}) {
+    const ImportResult r = read(utf16(kUtf16Telegram, little_endian, false));
+    EXPECT_TRUE(r.records.documents.empty());
+    ASSERT_EQ(r.issues.size(), 1U);
+    EXPECT_EQ(r.issues[0].severity, Severity::error);
+    EXPECT_NE(r.issues[0].message.find("UTF-16 without a byte order mark"), std::string::npos)
+        << r.issues[0].message;
+  }
+  const ImportResult utf32 = read(std::string("\xFF\xFE\0\0<\0\0\0r\0\0\0/\0\0\0>\0\0\0", 20));
+  EXPECT_TRUE(utf32.records.documents.empty());
+  ASSERT_EQ(utf32.issues.size(), 1U);
+  EXPECT_NE(utf32.issues[0].message.find("UTF-32"), std::string::npos) << utf32.issues[0].message;
+}
+
+TEST(DublinCore, Utf16WithALoneSurrogateOrAnOddLengthIsAnError) {
+  std::u16string text(kUtf16Telegram);
+  text.replace(text.find(u"𝕋"), 2, 1, u'\xD835');  // the high half of 𝕋 alone
+  for (const std::string& bytes : {utf16(text, true), utf16(kUtf16Telegram, false) + "\n"}) {
+    const ImportResult r = read(bytes);
+    EXPECT_TRUE(r.records.documents.empty());
+    ASSERT_EQ(r.issues.size(), 1U);
+    EXPECT_EQ(r.issues[0].severity, Severity::error);
+    EXPECT_NE(r.issues[0].message.find("UTF-16"), std::string::npos) << r.issues[0].message;
+  }
+}
+
+TEST(DublinCore, EmptyInputIsAnError) {
+  const ImportResult r = read("");
+  ASSERT_EQ(r.issues.size(), 1U);
+  EXPECT_EQ(r.issues[0].severity, Severity::error);
+}
+
 TEST(DublinCore, ReadingADirectoryIsAnIoErrorNotAnException) {
   std::ifstream in(testing::TempDir(), std::ios::binary);
   ASSERT_TRUE(in.is_open());  // opening a directory succeeds on Linux; reading it fails

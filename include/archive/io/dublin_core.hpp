@@ -25,11 +25,12 @@ inline constexpr std::size_t kOaiDcMaxDepth = 256;
 ARCHIVE_EXPORT Result<void> write_oai_dc(std::ostream& out, const Records& records);
 
 /// Reads documents from oai_dc XML: a single <oai_dc:dc>, or an OAI-PMH response holding many.
-/// A file that cannot be read as a whole gives one error issue naming the line and column and
-/// no records: not well-formed XML (with the parser's message), a character or character
-/// reference XML 1.0 does not allow (&#0;, &#1;, a raw control character), or elements nested
-/// deeper than kOaiDcMaxDepth. The Result itself fails only when the stream cannot be read
-/// (io_error).
+/// The input is UTF-8, or UTF-16 with a byte order mark. A file that cannot be read as a whole
+/// gives one error issue naming the line and column (bytes of the text as UTF-8) and no
+/// records: not well-formed XML (with the parser's message), a character or character
+/// reference XML 1.0 does not allow (&#0;, &#1;, a raw control character), elements nested
+/// deeper than kOaiDcMaxDepth, UTF-32 or UTF-16 without a byte order mark. The Result itself
+/// fails only when the stream cannot be read (io_error).
 [[nodiscard]] ARCHIVE_EXPORT Result<ImportResult> read_oai_dc(std::istream& in,
                                                               std::string_view file_name,
                                                               const ImportOptions& options = {});
