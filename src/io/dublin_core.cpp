@@ -21,6 +21,7 @@
 
 #include "archive/date/parse_date.hpp"
 #include "archive/model/validate.hpp"
+#include "archive/text/utf8.hpp"
 #include "io/io_common.hpp"
 #include "text/utf8_decode.hpp"
 
@@ -73,11 +74,6 @@ std::optional<BadChar> find_non_xml_char(std::string_view text) {
 
 // ---- writing ----
 
-void add_dc(pugi::xml_node parent, const char* name, std::string_view value) {
-  if (value.empty()) return;
-  parent.append_child(name).text().set(std::string(value).c_str());
-}
-
 std::string agent_text(const AgentLink& link) {
   std::string text(std::holds_alternative<PersonId>(link.id) ? kPersonPrefix : kOrganizationPrefix);
   text += agent_id_text(link.id);
@@ -89,47 +85,107 @@ std::string agent_text(const AgentLink& link) {
   return text;
 }
 
-// Fills `dc` (an <oai_dc:dc> element) with the document's fields.
-void fill_dc(pugi::xml_node dc, const Document& d) {
-  dc.append_attribute("xmlns:oai_dc").set_value(kOaiDcNs);
-  dc.append_attribute("xmlns:dc").set_value(kDcNs);
-  dc.append_attribute("xmlns:xsi").set_value(kXsiNs);
-  dc.append_attribute("xsi:schemaLocation")
-      .set_value(
-          "http://www.openarchives.org/OAI/2.0/oai_dc/ "
-          "http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
-  add_dc(dc, "dc:identifier", d.id.str());
-  add_dc(dc, "dc:title", d.title);
-  const std::string edtf = d.date.to_edtf();
-  const std::string& original = d.date.provenance().original;
-  add_dc(dc, "dc:date", edtf.empty() ? original : edtf);
-  if (!edtf.empty() && !original.empty() && original != edtf) add_dc(dc, "dc:date", original);
-  add_dc(dc, "dc:description", d.summary);
-  add_dc(dc, "dc:type", d.doc_type);
-  for (const auto& language : d.languages)
-    add_dc(dc, "dc:language", language);
-  for (const auto& link : d.agents) {
-    add_dc(dc, link.role == AgentRole::author ? "dc:creator" : "dc:contributor", agent_text(link));
-  }
-  for (const auto& subject : d.subjects)
-    add_dc(dc, "dc:subject", subject);
-  for (const auto& place : d.places)
-    add_dc(dc, "dc:coverage", place);
-  if (!d.source.repository.empty() || !d.source.reference.empty()) {
-    std::string source = d.source.repository;
-    if (!d.source.reference.empty()) {
-      source += source.empty() ? "| " : " | ";
-      source += d.source.reference;
-    }
-    add_dc(dc, "dc:source", source);
-  }
-  add_dc(dc, "dc:rights", d.rights);
-  for (const auto& id : d.collections) {
-    add_dc(dc, "dc:relation", std::string(kCollectionPrefix) + id.str());
-  }
-  for (const auto& id : d.related)
-    add_dc(dc, "dc:relation", id.str());
+std::string indexed(std::string_view field, std::size_t i) {
+  return std::string(field) + '[' + std::to_string(i) + ']';
 }
+
+// Writes one document's Dublin Core elements, refusing text XML 1.0 cannot hold (not UTF-8, or
+// a character outside its Char production): pugixml would cut a value at a NUL and write a
+// control character as a reference no XML parser accepts. The first such value is kept as the
+// error, naming the document and the field, and nothing further is written.
+class DcWriter {
+ public:
+  explicit DcWriter(const Document& document) : d_(document) {}
+
+  // True when `value`, the document's `field`, is XML 1.0 text; otherwise keeps the error.
+  bool check(std::string_view value, std::string_view field) {
+    if (error_) return false;
+    ErrorCode code = ErrorCode::invalid_argument;
+    std::string problem;
+    std::size_t at = 0;
+    if (auto utf8 = text::validate_utf8(value); !utf8) {
+      code = ErrorCode::invalid_utf8;
+      problem = "not valid UTF-8: " + utf8.error().message;
+      at = utf8.error().offset.value_or(0);
+    } else if (const auto bad = find_non_xml_char(value)) {
+      problem = code_point_name(bad->code_point) + " is a character XML 1.0 does not allow";
+      at = bad->offset;
+    } else {
+      return true;
+    }
+    // An id that cannot be written is not printed either.
+    const std::string which = field == "id" ? "a document" : "document '" + d_.id.str() + "'";
+    error_ = Error{
+        code, "cannot write " + which + " as oai_dc XML: " + std::string(field) + ": " + problem,
+        at};
+    return false;
+  }
+
+  // Fills `dc` (an <oai_dc:dc> element) with the document's fields.
+  void fill(pugi::xml_node dc) {
+    const Document& d = d_;
+    dc.append_attribute("xmlns:oai_dc").set_value(kOaiDcNs);
+    dc.append_attribute("xmlns:dc").set_value(kDcNs);
+    dc.append_attribute("xmlns:xsi").set_value(kXsiNs);
+    dc.append_attribute("xsi:schemaLocation")
+        .set_value(
+            "http://www.openarchives.org/OAI/2.0/oai_dc/ "
+            "http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
+    add(dc, "dc:identifier", d.id.str(), "id");
+    add(dc, "dc:title", d.title, "title");
+    const std::string edtf = d.date.to_edtf();
+    const std::string& original = d.date.provenance().original;
+    add(dc, "dc:date", edtf.empty() ? original : edtf, edtf.empty() ? "date.original" : "date");
+    if (!edtf.empty() && !original.empty() && original != edtf) {
+      add(dc, "dc:date", original, "date.original");
+    }
+    add(dc, "dc:description", d.summary, "summary");
+    add(dc, "dc:type", d.doc_type, "doc_type");
+    for (std::size_t i = 0; i < d.languages.size(); ++i)
+      add(dc, "dc:language", d.languages[i], indexed("languages", i));
+    for (std::size_t i = 0; i < d.agents.size(); ++i) {
+      const AgentLink& link = d.agents[i];
+      add(dc, link.role == AgentRole::author ? "dc:creator" : "dc:contributor", agent_text(link),
+          indexed("agents", i) + ".id");
+    }
+    for (std::size_t i = 0; i < d.subjects.size(); ++i)
+      add(dc, "dc:subject", d.subjects[i], indexed("subjects", i));
+    for (std::size_t i = 0; i < d.places.size(); ++i)
+      add(dc, "dc:coverage", d.places[i], indexed("places", i));
+    if ((!d.source.repository.empty() || !d.source.reference.empty()) &&
+        check(d.source.repository, "source.repository") &&
+        check(d.source.reference, "source.reference")) {
+      std::string source = d.source.repository;
+      if (!d.source.reference.empty()) {
+        source += source.empty() ? "| " : " | ";
+        source += d.source.reference;
+      }
+      add(dc, "dc:source", source, "source");
+    }
+    add(dc, "dc:rights", d.rights, "rights");
+    for (std::size_t i = 0; i < d.collections.size(); ++i) {
+      add(dc, "dc:relation", std::string(kCollectionPrefix) + d.collections[i].str(),
+          indexed("collections", i));
+    }
+    for (std::size_t i = 0; i < d.related.size(); ++i)
+      add(dc, "dc:relation", d.related[i].str(), indexed("related", i));
+  }
+
+  [[nodiscard]] Result<void> result() const {
+    if (error_) return *error_;
+    return {};
+  }
+
+ private:
+  void add(pugi::xml_node parent, const char* name, std::string_view value,
+           std::string_view field) {
+    if (value.empty() || !check(value, field)) return;
+    parent.append_child(name).text().set(std::string(value).c_str());
+  }
+
+  const Document& d_;
+  std::optional<Error> error_;
+};
 
 std::string xml_text(const pugi::xml_document& doc) {
   std::ostringstream out;
@@ -540,9 +596,11 @@ Found collect(const pugi::xml_document& doc) {
 
 }  // namespace
 
-std::string to_oai_dc(const Document& document) {
+Result<std::string> to_oai_dc(const Document& document) {
   pugi::xml_document doc;
-  fill_dc(doc.append_child("oai_dc:dc"), document);
+  DcWriter writer(document);
+  writer.fill(doc.append_child("oai_dc:dc"));
+  if (const Result<void> written = writer.result(); !written) return written.error();
   return xml_text(doc);
 }
 
@@ -565,6 +623,8 @@ Result<void> write_oai_dc(std::ostream& out, const Records& records) {
   request.append_attribute("metadataPrefix").set_value("oai_dc");
   auto list = root.append_child("ListRecords");
   for (const Document& d : records.documents) {
+    DcWriter writer(d);
+    if (!writer.check(d.id.str(), "id")) return writer.result();
     auto record = list.append_child("record");
     auto header = record.append_child("header");
     header.append_child("identifier").text().set(("oai:archive:" + d.id.str()).c_str());
@@ -572,7 +632,8 @@ Result<void> write_oai_dc(std::ostream& out, const Records& records) {
     header.append_child("datestamp")
         .text()
         .set(stamp ? day_of(*stamp).c_str() : now.substr(0, 10).c_str());
-    fill_dc(record.append_child("metadata").append_child("oai_dc:dc"), d);
+    writer.fill(record.append_child("metadata").append_child("oai_dc:dc"));
+    if (Result<void> written = writer.result(); !written) return written;  // nothing written yet
   }
   doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
   out.flush();

@@ -77,6 +77,20 @@ TEST(ArchiveCliIo, ConvertReadsUtf16XmlWithAByteOrderMark) {
       << run.out << run.err;
 }
 
+TEST(ArchiveCliIo, ConvertRefusesTextXmlCannotHoldInsteadOfCuttingIt) {
+  for (const std::string_view title :
+       {R"(Telegram\u0000 from Stalin to Bagirov)", R"(Telegram\u0001 from Stalin to Bagirov)",
+        R"(Telegram\uFFFE from Stalin to Bagirov)"}) {
+    const std::string line = R"({"type":"document","id":"doc-1945-07-telegram","title":")" +
+                             std::string(title) + "\"}\n";
+    const auto run = run_archive({"convert", "--from", "jsonl", "--to", "oai_dc"}, line);
+    EXPECT_EQ(run.exit_code, 1) << title << ": " << run.out;
+    EXPECT_NE(run.err.find("doc-1945-07-telegram"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("title"), std::string::npos) << run.err;
+    EXPECT_EQ(run.out, "") << title;
+  }
+}
+
 TEST(ArchiveCliIo, BadUsageExitsTwo) {
   EXPECT_EQ(run_archive({"validate"}).exit_code, 2);
   EXPECT_EQ(run_archive({"convert", "--from", "jsonl", "--to", "csv"}).exit_code, 2);

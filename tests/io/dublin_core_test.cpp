@@ -92,7 +92,7 @@ ImportResult read(const std::string& xml, const ImportOptions& options = {}) {
 TEST(DublinCore, SingleRecordRoundTrip) {
   const Records seed = seed_documents();
   for (const Document& d : seed.documents) {
-    const std::string xml = to_oai_dc(d);
+    const std::string xml = to_oai_dc(d).value();
     EXPECT_NE(xml.find("<oai_dc:dc"), std::string::npos);
     const ImportResult back = read(xml);
     ASSERT_EQ(back.records.documents.size(), 1U) << xml;
@@ -189,7 +189,7 @@ TEST(DublinCore, RecordWithoutIdentifierIsAnError) {
   Document a;
   a.id = DocumentId("doc-a");
   a.title = "A";
-  const std::string good = to_oai_dc(a);
+  const std::string good = to_oai_dc(a).value();
   std::string xml =
       "<r>\n" + good +
       "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
@@ -216,7 +216,7 @@ TEST(DublinCore, UnreadableDateKeptWithWarningOrErrorWhenStrict) {
   undated.set_provenance(Provenance{"Juyl 6, 1945", Calendar::gregorian, {}});
   d.date = undated;
   d.date_error = parse_date("Juyl 6, 1945").error().message;
-  const std::string xml = to_oai_dc(d);
+  const std::string xml = to_oai_dc(d).value();
   const ImportResult lenient = read(xml);
   ASSERT_EQ(lenient.records.documents.size(), 1U);
   EXPECT_EQ(lenient.records.documents[0], d);
@@ -416,6 +416,98 @@ TEST(DublinCore, ReadingADirectoryIsAnIoErrorNotAnException) {
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().code, ErrorCode::io_error);
   EXPECT_NE(r.error().message.find("records.xml"), std::string::npos);
+}
+
+// A Records holding one copy of the telegram with `change` applied.
+template <class Change>
+Records telegram_with(Change change) {
+  Records r;
+  Document d;
+  d.id = DocumentId("doc-1945-07-telegram-stalin-to-bagirov");
+  d.title = "Telegram from Stalin to Bagirov";
+  d.date = written("6 июля 1945 г.");
+  d.subjects = {"Azerbaijan", "Separatism"};
+  change(d);
+  r.documents.push_back(std::move(d));
+  return r;
+}
+
+TEST(DublinCore, WriterRefusesNulInsteadOfCuttingTheTitle) {
+  const Records records = telegram_with(
+      [](Document& d) { d.title = std::string("Telegram\0 from Stalin to Bagirov", 32); });
+  std::ostringstream out;
+  const Result<void> written = write_oai_dc(out, records);
+  ASSERT_FALSE(written.has_value());
+  EXPECT_EQ(written.error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(written.error().offset, 8U);
+  const std::string message = written.error().describe();
+  EXPECT_NE(message.find("doc-1945-07-telegram-stalin-to-bagirov"), std::string::npos) << message;
+  EXPECT_NE(message.find("title"), std::string::npos) << message;
+  EXPECT_NE(message.find("U+0000"), std::string::npos) << message;
+  EXPECT_TRUE(out.str().empty()) << out.str();
+}
+
+TEST(DublinCore, WriterRefusesEveryCharacterXmlDoesNotAllowNamingTheField) {
+  struct Case {
+    void (*change)(Document&);
+    const char* field;
+    ErrorCode code;
+  };
+  const Case cases[] = {
+      {[](Document& d) { d.summary = "Телеграмма\x01"; }, "summary", ErrorCode::invalid_argument},
+      {[](Document& d) { d.subjects[1] = "Oil\x1F"; }, "subjects[1]", ErrorCode::invalid_argument},
+      {[](Document& d) {
+         d.places = {"Baku", "Tabriz\xEF\xBF\xBE"};
+       },
+       "places[1]", ErrorCode::invalid_argument},
+      {[](Document& d) { d.rights = "\xEF\xBF\xBF"; }, "rights", ErrorCode::invalid_argument},
+      {[](Document& d) { d.source.reference = "f. 1\x0B"; }, "source.reference",
+       ErrorCode::invalid_argument},
+      {[](Document& d) { d.doc_type = "telegram\xED\xA0\x80"; }, "doc_type",
+       ErrorCode::invalid_utf8},  // a lone surrogate
+      {[](Document& d) { d.title = "\xFFTelegram"; }, "title", ErrorCode::invalid_utf8},
+      {[](Document& d) { d.languages = {"ru\x7F\x02"}; }, "languages[0]",
+       ErrorCode::invalid_argument},
+      {[](Document& d) {
+         Provenance p = d.date.provenance();
+         p.original += '\x01';
+         d.date.set_provenance(std::move(p));
+       },
+       "date.original", ErrorCode::invalid_argument},
+  };
+  for (const Case& c : cases) {
+    std::ostringstream out;
+    const Result<void> written = write_oai_dc(out, telegram_with(c.change));
+    ASSERT_FALSE(written.has_value()) << c.field;
+    EXPECT_EQ(written.error().code, c.code) << c.field;
+    EXPECT_NE(written.error().message.find(std::string(": ") + c.field + ":"), std::string::npos)
+        << written.error().message;
+    EXPECT_TRUE(out.str().empty()) << c.field;
+  }
+}
+
+TEST(DublinCore, SingleRecordWriterRefusesNulToo) {
+  const Records records = telegram_with([](Document& d) { d.related = {DocumentId("doc-a")}; });
+  ASSERT_TRUE(to_oai_dc(records.documents[0]).has_value());
+  Document d = records.documents[0];
+  d.summary = std::string("Срочно.\0 Секретно.", 32);
+  const Result<std::string> xml = to_oai_dc(d);
+  ASSERT_FALSE(xml.has_value()) << *xml;
+  EXPECT_EQ(xml.error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(xml.error().offset, 13U);
+  EXPECT_NE(xml.error().message.find("doc-1945-07-telegram-stalin-to-bagirov"), std::string::npos)
+      << xml.error().message;
+  EXPECT_NE(xml.error().message.find(": summary:"), std::string::npos) << xml.error().message;
+}
+
+TEST(DublinCore, WriterKeepsTabsAndLineBreaksInsideText) {
+  const Records records = telegram_with(
+      [](Document& d) { d.summary = "Москва, Кремль.\n\tТов. Багирову:\nисполните немедленно."; });
+  std::ostringstream out;
+  ASSERT_TRUE(write_oai_dc(out, records).has_value());
+  const ImportResult back = read(out.str());
+  ASSERT_EQ(back.records.documents.size(), 1U);
+  EXPECT_EQ(back.records.documents[0].summary, records.documents[0].summary);
 }
 
 }  // namespace

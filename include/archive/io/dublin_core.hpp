@@ -19,9 +19,14 @@ namespace archive {
 inline constexpr std::size_t kOaiDcMaxDepth = 256;
 
 /// One document as an <oai_dc:dc> element (UTF-8 XML, with the oai_dc and dc namespaces).
-[[nodiscard]] ARCHIVE_EXPORT std::string to_oai_dc(const Document& document);
+/// Fails when a field is not text XML 1.0 can hold: invalid_utf8 when it is not UTF-8,
+/// invalid_argument when it holds a character XML 1.0 does not allow (a C0 control other than
+/// TAB, LF and CR, such as NUL; U+FFFE; U+FFFF). The message names the document and the field,
+/// the offset is the byte in that field.
+[[nodiscard]] ARCHIVE_EXPORT Result<std::string> to_oai_dc(const Document& document);
 
-/// Writes the documents of `records` as an OAI-PMH ListRecords response.
+/// Writes the documents of `records` as an OAI-PMH ListRecords response. Fails as to_oai_dc
+/// does on the first document that cannot be written, before anything is written to `out`.
 ARCHIVE_EXPORT Result<void> write_oai_dc(std::ostream& out, const Records& records);
 
 /// Reads documents from oai_dc XML: a single <oai_dc:dc>, or an OAI-PMH response holding many.
