@@ -167,4 +167,20 @@ TEST_F(CatalogCli, ImportReportsAnOutOfRangeNumberAndKeepsTheRest) {
   EXPECT_EQ(run_archive({"count", "--in", db_, "title:molotov"}).out, "1\n");
 }
 
+TEST_F(CatalogCli, ImportOfUnreadableXmlExitsOneAndChangesNothing) {
+  const auto malformed = dir_.file("telegrams.xml");
+  const auto empty = dir_.file("empty.xml");
+  {
+    std::ofstream(malformed) << "<OAI-PMH><ListRecords><record>Telegram from Stalin</ListRecords>";
+    std::ofstream{empty};
+  }
+  for (const auto& file : {malformed, empty}) {
+    const auto run = run_archive({"import", "--into", db_, file});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_NE(run.err.find(file + ":1:"), std::string::npos) << run.err;
+  }
+  const auto stats = run_archive({"stats", "--in", db_});
+  EXPECT_NE(stats.out.find("documents\t5\n"), std::string::npos) << stats.out;
+}
+
 }  // namespace

@@ -95,14 +95,17 @@ int import_files(const std::string& address, const std::string& format, bool str
   if (!catalog) return fail(catalog.error().describe());
   const auto started = Clock::now();
   std::size_t documents = 0, collections = 0, people = 0, organizations = 0, rejected = 0;
+  std::size_t errors = 0;
   for (const auto& file : files) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return fail("cannot open " + file);
     auto read = read_records(in, file, format.empty() ? format_of(file) : format,
                              ImportOptions{.strict = strict});
     if (!read) return fail(read.error().describe());
-    for (const auto& issue : read->issues)
+    for (const auto& issue : read->issues) {
       std::cerr << issue.describe() << '\n';
+      if (issue.severity == Severity::error) ++errors;
+    }
     rejected += read->rejected;
     if (strict && (read->stopped || read->rejected > 0)) {
       return fail(file + ": stopped at the first error (--strict); nothing of it imported");
@@ -146,11 +149,14 @@ int import_files(const std::string& address, const std::string& format, bool str
   char line[256];
   std::snprintf(line, sizeof line,
                 "imported %zu records (%zu documents, %zu collections, %zu people, %zu "
-                "organizations) into %s in %.2f s; %zu rejected\n",
+                "organizations) into %s in %.2f s; %zu rejected",
                 documents + collections + people + organizations, documents, collections, people,
                 organizations, catalog->address().c_str(), seconds, rejected);
   std::cerr << line;
-  return rejected == 0 ? 0 : kExitFailed;
+  if (errors > 0) std::cerr << ", " << errors << (errors == 1 ? " error" : " errors");
+  std::cerr << '\n';
+  // A file that could not be read gives an error but rejects no record: it fails too.
+  return rejected == 0 && errors == 0 ? 0 : kExitFailed;
 }
 
 std::string score_text(double score) {
