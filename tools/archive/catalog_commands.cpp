@@ -18,6 +18,7 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -91,8 +92,20 @@ Result<Catalog> open_existing(const std::string& address) {
 
 int import_files(const std::string& address, const std::string& format, bool strict,
                  const std::vector<std::string>& files) {
-  auto catalog = Catalog::open(address);
-  if (!catalog) return fail(catalog.error().describe());
+  // Every input is checked before the catalog is opened, and the catalog is opened (created,
+  // when new) only once there is something to put in it, or at the end of a run without an
+  // error: an import that could read nothing leaves no new catalog behind.
+  for (const auto& file : files) {
+    if (auto readable = check_input(file); !readable) return fail(readable.error().describe());
+  }
+  std::optional<Catalog> catalog;
+  const auto open = [&]() -> Result<void> {
+    if (catalog) return {};
+    auto opened = Catalog::open(address);
+    if (!opened) return std::move(opened).error();
+    catalog.emplace(std::move(*opened));
+    return {};
+  };
   const auto started = Clock::now();
   std::size_t documents = 0, collections = 0, people = 0, organizations = 0, rejected = 0;
   std::size_t errors = 0;
@@ -120,6 +133,9 @@ int import_files(const std::string& address, const std::string& format, bool str
       all.put(x);
     for (const auto& x : r.documents)
       all.put(x);
+    if (all.size() > 0) {
+      if (auto opened = open(); !opened) return fail(opened.error().describe());
+    }
     Progress progress(all.size());
     WriteBatch batch;
     std::size_t done = 0;
@@ -140,6 +156,14 @@ int import_files(const std::string& address, const std::string& format, bool str
     collections += r.collections.size();
     people += r.people.size();
     organizations += r.organizations.size();
+  }
+  if (errors == 0) {
+    if (auto opened = open(); !opened) return fail(opened.error().describe());
+  }
+  if (!catalog) {
+    std::cerr << "imported nothing; " << address << " was not opened (nothing created or changed); "
+              << rejected << " rejected, " << errors << (errors == 1 ? " error\n" : " errors\n");
+    return kExitFailed;
   }
   if (auto saved = catalog->flush(); !saved) {
     std::cerr << "archive: warning: the index was not saved (" << saved.error().describe()
