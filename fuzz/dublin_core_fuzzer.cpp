@@ -22,7 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& issue : result->issues)
     require(issue.line <= size + 1);
   for (const auto& document : result->records.documents) {
-    std::istringstream again(archive::to_oai_dc(document));
+    const auto xml = archive::to_oai_dc(document);
+    require(xml.has_value());  // what was read is text XML can hold
+    std::istringstream again(*xml);
     const auto back = archive::read_oai_dc(again, "again.xml");
     require(back.has_value());
     require(back->records.documents.size() == 1);
