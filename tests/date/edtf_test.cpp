@@ -483,6 +483,17 @@ TEST(EdtfTest, DateFieldsOfAQualifiedUnspecifiedDate) {
   EXPECT_EQ(r->latest().to_string(), "2004-06-19");
 }
 
+TEST(EdtfTest, UnspecifiedDigitBitsAsDocumented) {
+  // The example of EdtfDate::unspecified: the year's tens and units, the month's units.
+  const auto r = parse_edtf("19XX-1X");
+  ASSERT_TRUE(r.has_value()) << r.error().describe();
+  ASSERT_EQ(r->kind(), FuzzyDate::Kind::date);
+  EXPECT_EQ(r->date()->unspecified, 0b0010'1100);
+  EXPECT_EQ(r->date()->year, 1900);
+  EXPECT_EQ(r->date()->month, 10);
+  EXPECT_EQ(r->to_edtf(), "19XX-1X");
+}
+
 TEST(EdtfTest, QualifierToTheRightCoversEarlierComponents) {
   const auto r = parse_edtf("2004-06~-11");
   ASSERT_TRUE(r.has_value());
