@@ -1,6 +1,6 @@
 // Romanization of Russian and Persian names (and any Cyrillic or Arabic-script text) under
 // named schemes, over ICU transforms. The schemes, their rules and their sources are
-// documented in one place: src/names/schemes.md.
+// documented in one place: docs/transliteration.md in archive's source tree.
 #pragma once
 
 #include <cstdint>
