@@ -15,6 +15,8 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/archive"
 install(DIRECTORY "${PROJECT_BINARY_DIR}/include/archive"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.hpp")
+# The code's licence (MIT) travels with the package.
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(EXPORT archiveTargets
   NAMESPACE archive::
   FILE archiveTargets.cmake
