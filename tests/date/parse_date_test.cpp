@@ -599,7 +599,7 @@ TEST(ParseDateCalendars, ConvertsLunarHijriDatesThroughTheCalendarPart) {
       {"۱۳۶۴ ه.ق.", Calendar::hijri, day_of(Calendar::hijri, 1364, 1, 1).c_str(), "1945-12-05"},
       {"رمضان ۱۳۶۴ ق", Calendar::hijri, day_of(Calendar::hijri, 1364, 9, 1).c_str(),
        last_day_of(Calendar::hijri, 1364, 9).c_str()},
-      // ISMI's labels (../shared/data/dates_natural, source undate:examples/ismi).
+      // ISMI's labels (undate's examples/ismi, as in the public data set's dates_natural).
       {"901 Rabīʿ I 14 (islamic)", Calendar::hijri, "1495-12-11", "1495-12-11"},
       {"884 (islamic)", Calendar::hijri, "1479-04-03", "1480-03-21"},
       {"900 Muḥarram 1 - 999 Ḏu al-Ḥijjaẗ 29 (islamic)", Calendar::hijri, "1494-10-11",
