@@ -46,7 +46,7 @@ install(FILES
 get_target_property(ARCHIVE_OUTPUT_NAME archive OUTPUT_NAME)
 file(RELATIVE_PATH ARCHIVE_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 string(REGEX REPLACE "/$" "" ARCHIVE_PC_TO_PREFIX "${ARCHIVE_PC_TO_PREFIX}")
-set(ARCHIVE_PC_LIBS_PRIVATE "-lboost_serialization -lboost_date_time")
+set(ARCHIVE_PC_LIBS_PRIVATE "-lboost_serialization")
 set(ARCHIVE_PC_REQUIRES_PQ "")
 if(ARCHIVE_WITH_POSTGRESQL)
   set(ARCHIVE_PC_REQUIRES_PQ " libpq")
