@@ -432,13 +432,11 @@ TEST(Segmenter, SegmentAndSegmentIntoAgree) {
   EXPECT_EQ(segmenter.segment(text).value(), into);
 }
 
-TEST(Segmenter, IsMoveOnly) {
-  static_assert(!std::is_copy_constructible_v<Segmenter>);
-  static_assert(!std::is_copy_assignable_v<Segmenter>);
-  static_assert(std::is_nothrow_move_constructible_v<Segmenter>);
-  static_assert(std::is_nothrow_move_assignable_v<Segmenter>);
-  SUCCEED();
-}
+// A Segmenter is move-only.
+static_assert(!std::is_copy_constructible_v<Segmenter>);
+static_assert(!std::is_copy_assignable_v<Segmenter>);
+static_assert(std::is_nothrow_move_constructible_v<Segmenter>);
+static_assert(std::is_nothrow_move_assignable_v<Segmenter>);
 
 TEST(Segmenter, WorksAfterMoveConstruction) {
   Segmenter original;
