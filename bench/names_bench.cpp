@@ -243,7 +243,7 @@ const std::vector<TokenPair>& token_pairs() {
     const std::vector<std::string> cyrillic = names_bench::read_column("names_ru.tsv", 1);
     for (std::size_t i = 0; i < latin.size() && i < cyrillic.size(); ++i)
       made.push_back({latin[i], cyrillic[i]});
-    if (made.empty()) {  // no shared data: syllables, romanized by hand
+    if (made.empty()) {  // no public test data set: syllables, romanized by hand
       const char* const latin_syllables[] = {"ba", "gi", "ro", "mo", "lo", "to", "ka", "ri",
                                              "na", "se", "du", "va", "zu", "pe", "li", "kha"};
       const char* const cyrillic_syllables[] = {"ба", "ги", "ро", "мо", "ло", "то", "ка", "ри",
