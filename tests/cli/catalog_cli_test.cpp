@@ -7,8 +7,8 @@
 #include <string>
 
 #include "cli/cli_harness.hpp"
-#include "shared_data.hpp"
 #include "storage/temp_dir.hpp"
+#include "tsv.hpp"
 
 namespace {
 

@@ -156,7 +156,7 @@ class ARCHIVE_EXPORT StorageReader {
 
 /// A store of records: the seam between a catalog and where it keeps its data.
 ///
-/// Guarantees every backend gives (tests/storage/conformance_test.cpp checks them):
+/// Guarantees every backend gives (one conformance suite checks them on each backend):
 /// - apply() is atomic and durable: when it returns a value every operation of the batch is
 ///   committed (and survives a crash of the process); when it returns an error none is.
 /// - The generation counts committed batches: 0 for a new store, +1 for each successful
