@@ -7,6 +7,7 @@
 #include <string>
 
 #include "archive/storage/storage.hpp"
+#include "detail/random_id.hpp"
 
 namespace archive::detail {
 
@@ -17,8 +18,11 @@ Result<void> check_batch(const WriteBatch& batch);
 /// The scheme of a storage address ("sqlite" of "sqlite:a.db"), or none for a bare path.
 std::optional<std::string_view> address_scheme(std::string_view address);
 
-/// 32 lowercase hex digits from std::random_device: a new store's instance id.
-std::string new_instance_id();
+/// 32 lowercase hex digits from std::random_device: a new store's instance id, and the id of a
+/// commit (StoreState) in the backends that draw one.
+inline std::string new_instance_id() {
+  return random_hex_id(16);
+}
 
 Result<std::unique_ptr<Storage>> open_memory_storage();
 Result<std::unique_ptr<Storage>> open_sqlite_storage(const std::string& path,
