@@ -12,7 +12,8 @@
 namespace archive::detail {
 
 /// check_record() on every put and check_id() on every erase of `batch`; the error names the
-/// operation: "operation 3 (document 'doc-1'): title: not valid UTF-8 (at byte 5)".
+/// operation: "operation 3 (document 'doc-1'): title: not valid UTF-8 (at byte 5)". Defined in
+/// storage.cpp, beside WriteBatch.
 Result<void> check_batch(const WriteBatch& batch);
 
 /// The scheme of a storage address ("sqlite" of "sqlite:a.db"), or none for a bare path.

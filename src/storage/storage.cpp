@@ -1,11 +1,13 @@
 // The parts of the storage interface every backend shares: record kinds and keys, record
-// checks, WriteBatch, and the non-virtual shorthands of Storage and StorageReader.
+// checks, WriteBatch and the check every backend runs on a batch (check_batch, declared in
+// backends.hpp), and the non-virtual shorthands of Storage and StorageReader.
 #include "archive/storage/storage.hpp"
 
 #include <string>
 #include <utility>
 
 #include "archive/text/utf8.hpp"
+#include "backends.hpp"
 
 namespace archive {
 
@@ -202,6 +204,39 @@ WriteBatch& WriteBatch::erase(RecordKey key) {
   ops_.push_back({std::move(key), std::nullopt});
   return *this;
 }
+
+namespace detail {
+
+namespace {
+
+Error operation_error(std::size_t index, const RecordKey& key, const Error& cause) {
+  return make_error(cause.code, "operation " + std::to_string(index + 1) + " (" +
+                                    std::string(to_string(key.kind)) + " '" + key.id +
+                                    "'): " + cause.message);
+}
+
+}  // namespace
+
+Result<void> check_batch(const WriteBatch& batch) {
+  const auto& ops = batch.operations();
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const auto& op = ops[i];
+    if (op.record) {
+      if (key_of(*op.record) != op.key) {
+        return operation_error(i, op.key,
+                               make_error(ErrorCode::invalid_argument,
+                                          "the key does not match the record's kind and id"));
+      }
+      if (auto r = check_record(*op.record); !r) return operation_error(i, op.key, r.error());
+    } else if (auto r = check_id(op.key.id); !r) {
+      return operation_error(i, op.key,
+                             make_error(ErrorCode::invalid_argument, r.error().describe()));
+    }
+  }
+  return {};
+}
+
+}  // namespace detail
 
 StorageReader::~StorageReader() = default;
 
