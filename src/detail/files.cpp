@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <system_error>
 
-#include "storage/backends.hpp"
+#include "detail/random_id.hpp"
 
 namespace archive::detail {
 
@@ -158,7 +158,7 @@ void remove_leftover_temps(const std::string& path) {
 Result<void> replace_file(const std::string& path, std::string_view bytes, std::string_view what,
                           bool& renamed) {
   renamed = false;
-  const auto temp = path + std::string(kTempInfix) + new_instance_id().substr(0, kTempSuffixSize);
+  const auto temp = path + std::string(kTempInfix) + random_hex_id(kTempSuffixSize / 2);
   FileDescriptor fd(open_retrying(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
   if (!fd) return io_error("cannot create " + std::string(what), temp, errno);
   auto fail = [&](const std::string& message, int error) {
