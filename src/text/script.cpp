@@ -4,27 +4,27 @@
 #include <unicode/uscript.h>
 
 #include "archive/text/utf8.hpp"
+#include "detail/enum_names.hpp"
 #include "text/script_detail.hpp"
 #include "text/utf8_decode.hpp"
 
 namespace archive::text {
 
+namespace {
+
+constexpr auto kScripts = archive::detail::enum_names<Script>({{Script::none, "none"},
+                                                               {Script::latin, "latin"},
+                                                               {Script::cyrillic, "cyrillic"},
+                                                               {Script::arabic, "arabic"},
+                                                               {Script::mixed, "mixed"},
+                                                               {Script::other, "other"}},
+                                                              "none");
+static_assert(kScripts.valid());
+
+}  // namespace
+
 std::string_view to_string(Script script) noexcept {
-  switch (script) {
-    case Script::none:
-      return "none";
-    case Script::latin:
-      return "latin";
-    case Script::cyrillic:
-      return "cyrillic";
-    case Script::arabic:
-      return "arabic";
-    case Script::mixed:
-      return "mixed";
-    case Script::other:
-      return "other";
-  }
-  return "none";
+  return kScripts.name(script);
 }
 
 namespace detail {

@@ -59,6 +59,13 @@ TEST(CalendarTest, NamesRoundTrip) {
 TEST(CalendarTest, ParseCalendarAcceptsAliases) {
   EXPECT_EQ(parse_calendar("solar-hijri").value(), Calendar::persian);
   EXPECT_EQ(parse_calendar("islamic").value(), Calendar::hijri);
+  // An alias is read, never written: to_string gives the canonical name.
+  EXPECT_EQ(to_string(parse_calendar("solar-hijri").value()), "persian");
+  EXPECT_EQ(to_string(parse_calendar("islamic").value()), "hijri");
+}
+
+TEST(CalendarTest, AnOutOfRangeValueIsGregorian) {
+  EXPECT_EQ(to_string(static_cast<Calendar>(200)), "gregorian");
 }
 
 TEST(CalendarTest, ParseCalendarRejectsUnknownNamesReadably) {

@@ -94,6 +94,19 @@ TEST(AgentRoles, RoundTripThroughTheirNames) {
   EXPECT_FALSE(parse_agent_role("translator").has_value());
 }
 
+TEST(AgentRoles, UnknownNamesAreRefusedNamingTheRoles) {
+  EXPECT_EQ(to_string(AgentRole::author), "author");
+  EXPECT_EQ(to_string(AgentRole::mentioned), "mentioned");
+  for (const char* name : {"translator", "", "Author", "author "}) {
+    auto r = parse_agent_role(name);
+    ASSERT_FALSE(r) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);
+    EXPECT_EQ(r.error().message, "unknown agent role '" + std::string(name) +
+                                     "' (expected author, recipient, signatory or mentioned)");
+  }
+  EXPECT_EQ(to_string(static_cast<AgentRole>(200)), "mentioned");
+}
+
 // --- Record, RecordKind, RecordKey -------------------------------------------------------
 
 TEST(RecordKinds, NamesRoundTrip) {
@@ -101,7 +114,19 @@ TEST(RecordKinds, NamesRoundTrip) {
                     RecordKind::organization}) {
     EXPECT_EQ(parse_record_kind(to_string(kind)).value(), kind);
   }
-  EXPECT_FALSE(parse_record_kind("people"));
+  EXPECT_EQ(to_string(RecordKind::document), "document");
+  EXPECT_EQ(to_string(RecordKind::organization), "organization");
+  EXPECT_EQ(to_string(static_cast<RecordKind>(200)), "document");
+}
+
+TEST(RecordKinds, UnknownNamesAreRefusedNamingTheKinds) {
+  for (const char* name : {"people", "", "Document", "documents"}) {
+    auto r = parse_record_kind(name);
+    ASSERT_FALSE(r) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);
+    EXPECT_EQ(r.error().message, "unknown record kind '" + std::string(name) +
+                                     "' (expected document, collection, person or organization)");
+  }
 }
 
 TEST(Record, KindKeyAndListFollowTheAlternative) {

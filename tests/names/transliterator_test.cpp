@@ -71,6 +71,11 @@ TEST(TransliteratorSchemes, NamesRoundTrip) {
   Result<Scheme> bad = parse_scheme("loc");
   ASSERT_FALSE(bad.has_value());
   EXPECT_EQ(bad.error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(bad.error().message, "unknown scheme 'loc'");
+  for (const char* name : {"", "BGN-PCGN", "bgn_pcgn", "iso 9"}) {
+    EXPECT_FALSE(parse_scheme(name).has_value()) << name;
+  }
+  EXPECT_EQ(to_string(static_cast<Scheme>(200)), "popular");
 }
 
 // --- Russian: every letter under every scheme ---------------------------------------------

@@ -152,6 +152,27 @@ TEST(QueryParse, SortOrders) {
   EXPECT_TRUE(all.root.children.empty());
 }
 
+TEST(QueryParse, EveryFieldAndSortIsReadByTheNameItIsWrittenWith) {
+  for (auto field : {QueryField::title, QueryField::person, QueryField::organization,
+                     QueryField::collection, QueryField::doc_type, QueryField::language}) {
+    const auto q = parse_ok(std::string(to_string(field)) + ":stalin");
+    EXPECT_EQ(q.root.field, field) << to_string(field);
+  }
+  EXPECT_EQ(to_string(QueryField::any), "");
+  EXPECT_EQ(to_string(QueryField::organization), "org");
+  for (auto order : {SortOrder::relevance, SortOrder::date_ascending, SortOrder::date_descending,
+                     SortOrder::popularity}) {
+    EXPECT_EQ(parse_ok("stalin sort:" + std::string(to_string(order))).sort, order)
+        << to_string(order);
+  }
+  EXPECT_EQ(to_string(SortOrder::date_descending), "-date");
+  EXPECT_EQ(parse_error("sort:Date").message,
+            "unknown sort 'Date' (expected relevance, date, -date or popularity)");
+  EXPECT_EQ(parse_error("any:stalin").message,
+            "unknown field 'any:' (expected title, person, org, collection, type, lang, date or "
+            "sort)");
+}
+
 TEST(QueryErrors, EachNamesTheProblemAndWhere) {
   struct Case {
     std::string_view text;
