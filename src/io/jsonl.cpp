@@ -145,14 +145,6 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
          std::chrono::seconds(*se);
 }
 
-std::optional<text::Script> parse_script(std::string_view s) {
-  for (auto sc : {text::Script::none, text::Script::latin, text::Script::cyrillic,
-                  text::Script::arabic, text::Script::mixed, text::Script::other}) {
-    if (text::to_string(sc) == s) return sc;
-  }
-  return std::nullopt;
-}
-
 text::Script script_of_text(std::string_view s) {
   auto r = text::detect_script(s);
   return r ? *r : text::Script::none;
@@ -627,12 +619,10 @@ class Fields {
       }
       used.insert(target);
       if (!script.empty()) {
-        if (auto sc = parse_script(script))
+        if (auto sc = text::parse_script(script))
           target->script = *sc;
         else
-          error(field + ".script",
-                "unknown script '" + script +
-                    "' (expected none, latin, cyrillic, arabic, mixed or other)");
+          error(field + ".script", sc.error().message);
       }
       if (!scheme.empty()) {
         if (auto sch = parse_scheme(scheme))

@@ -496,10 +496,7 @@ class RowReader {
   text::Script script() {
     const auto at = i_;
     auto name = text();
-    for (auto s : {text::Script::none, text::Script::latin, text::Script::cyrillic,
-                   text::Script::arabic, text::Script::mixed, text::Script::other}) {
-      if (text::to_string(s) == name) return s;
-    }
+    if (auto s = text::parse_script(name)) return *s;
     fail_at(at, "unknown script '" + name + "'");
     return text::Script::none;
   }

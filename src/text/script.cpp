@@ -27,6 +27,12 @@ std::string_view to_string(Script script) noexcept {
   return kScripts.name(script);
 }
 
+Result<Script> parse_script(std::string_view name) {
+  if (auto script = kScripts.parse(name)) return *script;
+  return make_error(ErrorCode::invalid_argument, "unknown script '" + std::string(name) +
+                                                     "' (expected " + kScripts.expected() + ")");
+}
+
 namespace detail {
 
 LetterScript letter_script(char32_t cp) noexcept {

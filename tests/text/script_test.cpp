@@ -28,6 +28,23 @@ TEST(ScriptToString, NamesEveryScript) {
   EXPECT_EQ(to_string(Script::other), "other");
 }
 
+TEST(ScriptNames, EveryScriptIsReadByItsName) {
+  for (Script s : {Script::none, Script::latin, Script::cyrillic, Script::arabic, Script::mixed,
+                   Script::other}) {
+    EXPECT_EQ(parse_script(to_string(s)).value(), s) << to_string(s);
+  }
+}
+
+TEST(ScriptNames, UnknownNamesAreRefusedNamingTheScripts) {
+  for (const char* name : {"", "Latin", "greek", "latin "}) {
+    const Result<Script> r = parse_script(name);
+    ASSERT_FALSE(r.has_value()) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);
+    EXPECT_EQ(r.error().message, "unknown script '" + std::string(name) +
+                                     "' (expected none, latin, cyrillic, arabic, mixed or other)");
+  }
+}
+
 TEST(ScriptToString, AnOutOfRangeValueIsNone) {
   EXPECT_EQ(to_string(static_cast<Script>(200)), "none");
 }

@@ -23,6 +23,8 @@ enum class Script : std::uint8_t {
 
 /// "none", "latin", "cyrillic", "arabic", "mixed" or "other".
 [[nodiscard]] ARCHIVE_EXPORT std::string_view to_string(Script script) noexcept;
+/// The script named by to_string(); invalid_argument otherwise.
+[[nodiscard]] ARCHIVE_EXPORT Result<Script> parse_script(std::string_view name);
 
 /// The script of one code point; Script::none for characters shared by all scripts.
 [[nodiscard]] ARCHIVE_EXPORT Script script_of(char32_t code_point) noexcept;
