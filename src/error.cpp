@@ -22,8 +22,8 @@ static_assert(kErrorCodes.valid());
 
 }  // namespace
 
-std::string_view to_string(ErrorCode code) noexcept {
-  return kErrorCodes.name(code);
+const std::string& to_string(ErrorCode code) noexcept {
+  return detail::enum_name<kErrorCodes>(code);
 }
 
 std::string Error::describe() const {

@@ -72,15 +72,15 @@ icu::Calendar* icu_calendar(Calendar which) {
 }
 
 Error out_of_range(Calendar calendar, std::int64_t year) {
-  return make_error(ErrorCode::invalid_argument,
-                    "year " + std::to_string(year) + " is outside the range of the " +
-                        std::string(to_string(calendar)) + " calendar");
+  return make_error(ErrorCode::invalid_argument, "year " + std::to_string(year) +
+                                                     " is outside the range of the " +
+                                                     to_string(calendar) + " calendar");
 }
 
 Error no_such_date(Calendar calendar, const CalendarDate& date) {
   return make_error(ErrorCode::invalid_argument,
                     detail::format_ymd(date.year, date.month, date.day) +
-                        " does not exist in the " + std::string(to_string(calendar)) + " calendar");
+                        " does not exist in the " + to_string(calendar) + " calendar");
 }
 
 Result<unsigned> icu_days_in_month(Calendar which, std::int64_t year, unsigned month) {
@@ -108,8 +108,8 @@ static_assert(kCalendars.valid());
 
 }  // namespace
 
-std::string_view to_string(Calendar calendar) noexcept {
-  return kCalendars.name(calendar);
+const std::string& to_string(Calendar calendar) noexcept {
+  return detail::enum_name<kCalendars>(calendar);
 }
 
 Result<Calendar> parse_calendar(std::string_view name) {

@@ -4,7 +4,11 @@
 //   constexpr auto kKinds = detail::enum_names<RecordKind>(
 //       {{RecordKind::document, "document"}, {RecordKind::collection, "collection"}, …},
 //       "document");                                  // the name of a value outside the enum
-//   std::string_view to_string(RecordKind kind) noexcept { return kKinds.name(kind); }
+//   static_assert(kKinds.valid());
+//   const std::string& to_string(RecordKind kind) noexcept {
+//     return detail::enum_name<kKinds>(kind);       // a std::string that lives for ever
+//   }
+//   kKinds.name(kind)                                // the same name as a std::string_view
 //   if (auto kind = kKinds.parse(text)) …            // std::optional<RecordKind>
 //   "(expected " + kKinds.expected() + ")"           // "document, collection, … or organization"
 //
@@ -87,6 +91,21 @@ class EnumNames {
     return values_ > 0;
   }
 
+  /// The name of each position: the canonical names, then (at values()) the fallback.
+  [[nodiscard]] std::array<std::string, N + 1> strings() const {
+    std::array<std::string, N + 1> out;
+    for (std::size_t i = 0; i < values_; ++i)
+      out[i] = std::string(entries_[i].name);
+    out[values_] = std::string(fallback_);
+    return out;
+  }
+
+  /// The position name() looks `value` up at: its underlying value, values() when outside.
+  [[nodiscard]] constexpr std::size_t position(E value) const noexcept {
+    const auto i = index_of(value);
+    return i < values_ ? i : values_;
+  }
+
  private:
   static constexpr std::size_t index_of(E value) noexcept {
     const auto raw = static_cast<std::underlying_type_t<E>>(value);
@@ -108,6 +127,18 @@ constexpr EnumNames<E, N> enum_names(const EnumName<E> (&entries)[N], std::strin
   for (std::size_t i = 0; i < N; ++i)
     copy[i] = entries[i];
   return EnumNames<E, N>(copy, fallback);
+}
+
+/// The canonical name of `value` in `Table` (its fallback for a value outside it) as a
+/// std::string that lives until the program ends, so that it joins other strings with + and
+/// can be kept by reference. The strings are made once, on first use (thread-safe); only an
+/// allocation failure then could throw, and it ends the program.
+template <const auto& Table>
+const std::string& enum_name(
+    typename std::remove_cvref_t<decltype(Table)>::enum_type value) noexcept {
+  static_assert(Table.valid(), "an enum's names: one per value in order, then aliases, no repeats");
+  static const auto strings = Table.strings();
+  return strings[Table.position(value)];
 }
 
 }  // namespace archive::detail

@@ -24,8 +24,8 @@ static_assert(kRecordKinds.valid());
 
 }  // namespace
 
-std::string_view to_string(RecordKind kind) noexcept {
-  return kRecordKinds.name(kind);
+const std::string& to_string(RecordKind kind) noexcept {
+  return detail::enum_name<kRecordKinds>(kind);
 }
 
 Result<RecordKind> parse_record_kind(std::string_view name) {

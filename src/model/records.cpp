@@ -36,8 +36,8 @@ static_assert(kAgentRoles.valid());
 
 }  // namespace
 
-std::string_view to_string(AgentRole role) noexcept {
-  return kAgentRoles.name(role);
+const std::string& to_string(AgentRole role) noexcept {
+  return detail::enum_name<kAgentRoles>(role);
 }
 
 Result<AgentRole> parse_agent_role(std::string_view name) {

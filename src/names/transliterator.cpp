@@ -309,8 +309,8 @@ static_assert(kSchemes.valid());
 
 }  // namespace
 
-std::string_view to_string(Scheme scheme) noexcept {
-  return kSchemes.name(scheme);
+const std::string& to_string(Scheme scheme) noexcept {
+  return detail::enum_name<kSchemes>(scheme);
 }
 
 Result<Scheme> parse_scheme(std::string_view name) {

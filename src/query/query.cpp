@@ -530,12 +530,12 @@ QueryNode field_node(std::string text, QueryField field) {
 
 }  // namespace
 
-std::string_view to_string(QueryField field) noexcept {
-  return kFields.name(field);
+const std::string& to_string(QueryField field) noexcept {
+  return detail::enum_name<kFields>(field);
 }
 
-std::string_view to_string(SortOrder order) noexcept {
-  return kSortOrders.name(order);
+const std::string& to_string(SortOrder order) noexcept {
+  return detail::enum_name<kSortOrders>(order);
 }
 
 std::string Query::to_string() const {

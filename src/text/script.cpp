@@ -23,8 +23,8 @@ static_assert(kScripts.valid());
 
 }  // namespace
 
-std::string_view to_string(Script script) noexcept {
-  return kScripts.name(script);
+const std::string& to_string(Script script) noexcept {
+  return archive::detail::enum_name<kScripts>(script);
 }
 
 Result<Script> parse_script(std::string_view name) {

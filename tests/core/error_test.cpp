@@ -114,6 +114,12 @@ TEST(ErrorCodeToString, EveryCodeHasItsOwnSnakeCaseName) {
   }
 }
 
+static_assert(std::is_same_v<decltype(to_string(ErrorCode::corrupt)), const std::string&>);
+
+TEST(ErrorCodeToString, NamesJoinOtherStrings) {
+  EXPECT_EQ("error " + to_string(ErrorCode::corrupt) + ": x", "error corrupt: x");
+}
+
 TEST(ErrorCodeToString, AnOutOfRangeValueIsUnknown) {
   EXPECT_EQ(to_string(static_cast<ErrorCode>(200)), "unknown");
 }

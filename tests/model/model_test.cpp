@@ -119,6 +119,17 @@ TEST(RecordKinds, NamesRoundTrip) {
   EXPECT_EQ(to_string(static_cast<RecordKind>(200)), "document");
 }
 
+// Names are std::strings that live as long as the program: they join others with +.
+static_assert(std::is_same_v<decltype(to_string(RecordKind::person)), const std::string&>);
+static_assert(std::is_same_v<decltype(to_string(AgentRole::author)), const std::string&>);
+
+TEST(RecordKinds, NamesJoinOtherStringsAndStayPut) {
+  EXPECT_EQ("kind " + to_string(RecordKind::person), "kind person");
+  EXPECT_EQ(to_string(AgentRole::author) + "s", "authors");
+  EXPECT_EQ(&to_string(RecordKind::person), &to_string(RecordKind::person));
+  EXPECT_EQ(&to_string(static_cast<RecordKind>(200)), &to_string(static_cast<RecordKind>(201)));
+}
+
 TEST(RecordKinds, UnknownNamesAreRefusedNamingTheKinds) {
   for (const char* name : {"people", "", "Document", "documents"}) {
     auto r = parse_record_kind(name);

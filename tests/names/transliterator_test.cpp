@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -57,6 +58,8 @@ std::string fold(std::string_view text) {
 }
 
 // --- scheme names -------------------------------------------------------------------------
+
+static_assert(std::is_same_v<decltype(to_string(Scheme::iso9)), const std::string&>);
 
 TEST(TransliteratorSchemes, NamesRoundTrip) {
   for (Scheme s : {Scheme::bgn_pcgn, Scheme::ala_lc, Scheme::iso9, Scheme::popular}) {
