@@ -9,6 +9,7 @@
 
 #include "archive/text/utf8.hpp"
 #include "detail/enum_names.hpp"
+#include "model/record_fields.hpp"
 
 namespace archive {
 
@@ -59,34 +60,30 @@ RecordKey key_of(const Record& record) {
 
 namespace {
 
-// Walks every text field of a record, stopping at the first problem.
+// The walk over a record's fields (record_fields.hpp), stopping at the first problem. A store
+// keeps references to other records as given, so only their text is checked here.
 class RecordChecker {
  public:
   Result<void> check(const Record& record) {
-    std::visit([this](const auto& r) { visit(r); }, record);
+    std::visit([this](const auto& r) { detail::walk_fields(*this, r); }, record);
     if (failed_) return std::move(*failed_);
     return {};
   }
 
- private:
+  void own_id(std::string_view field, std::string_view value) {
+    if (failed_) return;
+    if (auto r = check_id(value); !r) {
+      failed_ =
+          make_error(ErrorCode::invalid_argument, std::string(field) + ": " + r.error().describe());
+    }
+  }
+  void reference(std::string_view field, std::string_view value) { text(field, value); }
   void text(std::string_view field, std::string_view value) {
     if (failed_) return;
     if (auto r = text::validate_utf8(value); !r) {
       failed_ = make_error(ErrorCode::invalid_argument,
                            std::string(field) + ": not valid UTF-8 (at byte " +
                                std::to_string(r.error().offset.value_or(0)) + ")");
-    }
-  }
-  void texts(std::string_view field, const std::vector<std::string>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      text(std::string(field) + "[" + std::to_string(i) + "]", values[i]);
-    }
-  }
-  template <class Tag>
-  void id(const Id<Tag>& value) {
-    if (failed_) return;
-    if (auto r = check_id(value.str()); !r) {
-      failed_ = make_error(ErrorCode::invalid_argument, "id: " + r.error().describe());
     }
   }
   void date(std::string_view field, const FuzzyDate& value) {
@@ -97,84 +94,8 @@ class RecordChecker {
     text(std::string(field) + ".form", value.form);
     text(std::string(field) + ".source", value.source);
   }
-  void names(const std::vector<NameVariant>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      name("variants[" + std::to_string(i) + "]", values[i]);
-    }
-  }
-  void identifiers(const AuthorityIds& ids) {
-    text("identifiers.viaf", ids.viaf);
-    text("identifiers.wikidata", ids.wikidata);
-    text("identifiers.lcnaf", ids.lcnaf);
-  }
 
-  void visit(const Document& d) {
-    id(d.id);
-    text("title", d.title);
-    date("date", d.date);
-    text("date_error", d.date_error);
-    text("summary", d.summary);
-    text("doc_type", d.doc_type);
-    texts("languages", d.languages);
-    texts("translations", d.translations);
-    for (std::size_t i = 0; i < d.agents.size(); ++i) {
-      text("agents[" + std::to_string(i) + "].id", agent_id_text(d.agents[i].id));
-    }
-    texts("places", d.places);
-    texts("subjects", d.subjects);
-    for (std::size_t i = 0; i < d.collections.size(); ++i) {
-      text("collections[" + std::to_string(i) + "]", d.collections[i].str());
-    }
-    text("source.repository", d.source.repository);
-    text("source.reference", d.source.reference);
-    text("classification", d.classification);
-    text("rights", d.rights);
-    for (std::size_t i = 0; i < d.related.size(); ++i) {
-      text("related[" + std::to_string(i) + "]", d.related[i].str());
-    }
-  }
-  void visit(const Collection& c) {
-    id(c.id);
-    text("title", c.title);
-    text("description", c.description);
-    text("image_caption", c.image_caption);
-    if (c.parent) text("parent", c.parent->str());
-    for (std::size_t i = 0; i < c.related.size(); ++i) {
-      text("related[" + std::to_string(i) + "]", c.related[i].str());
-    }
-    for (std::size_t i = 0; i < c.documents.size(); ++i) {
-      text("documents[" + std::to_string(i) + "]", c.documents[i].str());
-    }
-  }
-  void visit(const Person& p) {
-    id(p.id);
-    name("name", p.name);
-    names(p.variants);
-    date("born", p.born);
-    date("died", p.died);
-    for (std::size_t i = 0; i < p.positions.size(); ++i) {
-      const auto field = "positions[" + std::to_string(i) + "]";
-      text(field + ".title", p.positions[i].title);
-      if (p.positions[i].organization) {
-        text(field + ".organization", p.positions[i].organization->str());
-      }
-      date(field + ".date", p.positions[i].date);
-    }
-    for (std::size_t i = 0; i < p.affiliations.size(); ++i) {
-      text("affiliations[" + std::to_string(i) + "]", p.affiliations[i].str());
-    }
-    identifiers(p.identifiers);
-    text("note", p.note);
-  }
-  void visit(const Organization& o) {
-    id(o.id);
-    name("name", o.name);
-    names(o.variants);
-    date("existed", o.existed);
-    if (o.parent) text("parent", o.parent->str());
-    identifiers(o.identifiers);
-  }
-
+ private:
   std::optional<Error> failed_;
 };
 

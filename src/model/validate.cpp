@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "archive/text/utf8.hpp"
+#include "model/record_fields.hpp"
 
 namespace archive {
 
@@ -21,7 +22,10 @@ class Checker {
     problems_.push_back(Problem{Severity::warning, record_, std::move(field), std::move(message)});
   }
 
-  void id(std::string_view field, std::string_view value) {
+  // The field walk (record_fields.hpp): every id, the record's own and its references, must
+  // be a well-formed id.
+  void own_id(std::string_view field, std::string_view value) { reference(field, value); }
+  void reference(std::string_view field, std::string_view value) {
     if (auto r = check_id(value); !r) error(std::string(field), "bad id: " + r.error().describe());
   }
   void required(std::string_view field, std::string_view value) {
@@ -29,11 +33,6 @@ class Checker {
   }
   void text(std::string_view field, std::string_view value) {
     if (auto r = text::validate_utf8(value); !r) error(std::string(field), r.error().describe());
-  }
-  void texts(std::string_view field, const std::vector<std::string>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      text(std::string(field) + "[" + std::to_string(i) + "]", values[i]);
-    }
   }
   void date(std::string_view field, const FuzzyDate& d) {
     text(std::string(field) + ".original", d.provenance().original);
@@ -77,29 +76,8 @@ std::string Problem::describe() const {
 
 std::vector<Problem> validate(const Document& d) {
   Checker c(d.id.str());
-  c.id("id", d.id.str());
+  detail::walk_fields(c, d);
   c.required("title", d.title);
-  c.text("title", d.title);
-  c.text("summary", d.summary);
-  c.text("doc_type", d.doc_type);
-  c.date("date", d.date);
-  c.texts("languages", d.languages);
-  c.texts("translations", d.translations);
-  c.texts("places", d.places);
-  c.texts("subjects", d.subjects);
-  c.text("source.repository", d.source.repository);
-  c.text("source.reference", d.source.reference);
-  c.text("classification", d.classification);
-  c.text("rights", d.rights);
-  for (std::size_t i = 0; i < d.agents.size(); ++i) {
-    c.id("agents[" + std::to_string(i) + "].id", agent_id_text(d.agents[i].id));
-  }
-  for (std::size_t i = 0; i < d.collections.size(); ++i) {
-    c.id("collections[" + std::to_string(i) + "]", d.collections[i].str());
-  }
-  for (std::size_t i = 0; i < d.related.size(); ++i) {
-    c.id("related[" + std::to_string(i) + "]", d.related[i].str());
-  }
   if (!d.date_error.empty() && !d.date.is_undated()) {
     c.error("date", "has a parse error but is not undated");
   }
@@ -111,62 +89,31 @@ std::vector<Problem> validate(const Document& d) {
 
 std::vector<Problem> validate(const Collection& col) {
   Checker c(col.id.str());
-  c.id("id", col.id.str());
+  detail::walk_fields(c, col);
   c.required("title", col.title);
-  c.text("title", col.title);
-  c.text("description", col.description);
-  c.text("image_caption", col.image_caption);
-  if (col.parent) {
-    c.id("parent", col.parent->str());
-    if (*col.parent == col.id) c.error("parent", "a collection cannot be its own parent");
-  }
-  for (std::size_t i = 0; i < col.related.size(); ++i) {
-    c.id("related[" + std::to_string(i) + "]", col.related[i].str());
-  }
-  for (std::size_t i = 0; i < col.documents.size(); ++i) {
-    c.id("documents[" + std::to_string(i) + "]", col.documents[i].str());
+  if (col.parent && *col.parent == col.id) {
+    c.error("parent", "a collection cannot be its own parent");
   }
   return c.take();
 }
 
 std::vector<Problem> validate(const Person& p) {
   Checker c(p.id.str());
-  c.id("id", p.id.str());
+  detail::walk_fields(c, p);
   c.required("name", p.name.form);
-  c.name("name", p.name);
-  for (std::size_t i = 0; i < p.variants.size(); ++i) {
-    c.name("variants[" + std::to_string(i) + "]", p.variants[i]);
-  }
-  c.date("born", p.born);
-  c.date("died", p.died);
   c.order("born", p.born, "died", p.died);
   for (std::size_t i = 0; i < p.positions.size(); ++i) {
-    const std::string field = "positions[" + std::to_string(i) + "]";
-    c.required(field + ".title", p.positions[i].title);
-    c.text(field + ".title", p.positions[i].title);
-    c.date(field + ".date", p.positions[i].date);
-    if (p.positions[i].organization)
-      c.id(field + ".organization", p.positions[i].organization->str());
+    c.required("positions[" + std::to_string(i) + "].title", p.positions[i].title);
   }
-  for (std::size_t i = 0; i < p.affiliations.size(); ++i) {
-    c.id("affiliations[" + std::to_string(i) + "]", p.affiliations[i].str());
-  }
-  c.text("note", p.note);
   return c.take();
 }
 
 std::vector<Problem> validate(const Organization& o) {
   Checker c(o.id.str());
-  c.id("id", o.id.str());
+  detail::walk_fields(c, o);
   c.required("name", o.name.form);
-  c.name("name", o.name);
-  for (std::size_t i = 0; i < o.variants.size(); ++i) {
-    c.name("variants[" + std::to_string(i) + "]", o.variants[i]);
-  }
-  c.date("existed", o.existed);
-  if (o.parent) {
-    c.id("parent", o.parent->str());
-    if (*o.parent == o.id) c.error("parent", "an organization cannot be its own parent");
+  if (o.parent && *o.parent == o.id) {
+    c.error("parent", "an organization cannot be its own parent");
   }
   return c.take();
 }
