@@ -41,19 +41,22 @@ void add_all(WriteBatch& batch, const Records& records) {
 struct Catalog::Impl {
   std::unique_ptr<Storage> storage;
   std::optional<std::filesystem::path> index_path;
-  std::mutex write_mutex;                 // one writer at a time
+  std::mutex write_mutex;                 // one writer (or catch-up) at a time; before index_mutex
   mutable std::shared_mutex index_mutex;  // searches share, index updates exclude
   detail::SearchIndex index;
   bool loaded = false;
-  std::string origin;          // where the index came from, and why it was not loaded
-  std::optional<Error> stale;  // set when the index fell behind the store (under index_mutex)
-  // The generation the index file holds (none: no file written or loaded yet); flush() writes
-  // only when the index has moved on from it.
+  std::string origin;  // where the index came from, and why it was not loaded
+  // Set (under index_mutex) when the store moved without the index following it: another
+  // writer committed, or re-indexing after a write could not read the store. The index is then
+  // rebuilt before it answers or is saved; until then writes do not update it.
+  bool behind = false;
+  // The state the index file holds (none: no file written or loaded yet); flush() writes only
+  // when the index has moved on from it.
   mutable std::mutex saved_mutex;
-  mutable std::optional<std::uint64_t> saved_generation;
+  mutable std::optional<StoreState> saved_source;
 
   // Builds the index from the store: agents and collections first, so documents get their
-  // agents' names.
+  // agents' names. Caller holds write_mutex (or is opening the catalog).
   Result<void> rebuild() {
     auto reader = storage->read();
     if (!reader) return std::move(reader).error();
@@ -66,16 +69,17 @@ struct Catalog::Impl {
       });
       if (!r) return r;
     }
-    fresh.set_source((*reader)->generation(), storage->instance_id());
+    fresh.set_source((*reader)->state(), storage->instance_id());
     std::unique_lock lock(index_mutex);
     index = std::move(fresh);
+    behind = false;
     return {};
   }
 
   Result<void> load_or_rebuild() {
     auto reader = storage->read();
     if (!reader) return std::move(reader).error();
-    const auto generation = (*reader)->generation();
+    const auto state = (*reader)->state();
     reader->reset();
     origin = "built from the store (no index file is kept for it)";
     if (index_path) {
@@ -87,15 +91,19 @@ struct Catalog::Impl {
         origin = "built from the store (" + saved.error().describe() + ")";
       } else if (saved->instance_id() != storage->instance_id()) {
         origin = "built from the store (" + file + " belongs to another store)";
-      } else if (saved->generation() != generation) {
+      } else if (saved->generation() != state.generation) {
         origin = "built from the store (" + file + " is stale: generation " +
                  std::to_string(saved->generation()) + ", the store is at " +
-                 std::to_string(generation) + ")";
+                 std::to_string(state.generation) + ")";
+      } else if (saved->source().commit_id != state.commit_id) {
+        origin = "built from the store (" + file +
+                 " was built from another copy of this store: both are at generation " +
+                 std::to_string(state.generation) + " by different commits)";
       } else {
         std::unique_lock lock(index_mutex);
         index = std::move(*saved);
         loaded = true;
-        saved_generation = generation;
+        saved_source = state;
         origin = "loaded from " + file;
         return {};
       }
@@ -103,12 +111,40 @@ struct Catalog::Impl {
     return rebuild();
   }
 
+  // Brings the index up to the store's present state when other writers (or a failed
+  // re-index) left it behind: before any answer and before saving. Cheap when current: one
+  // read of the store's state.
+  Result<void> catch_up() {
+    auto current = [&]() -> Result<bool> {
+      auto state = storage->state();
+      if (!state) return std::move(state).error();
+      std::shared_lock lock(index_mutex);
+      return !behind && index.source() == *state;
+    };
+    auto fresh = current();
+    if (!fresh) return std::move(fresh).error();
+    if (*fresh) return {};
+    std::lock_guard writer(write_mutex);
+    fresh = current();  // another thread may have caught up meanwhile
+    if (!fresh) return std::move(fresh).error();
+    if (*fresh) return {};
+    return rebuild();
+  }
+
   // Commits the batch, then brings the index up to date. Caller holds write_mutex.
   Result<std::uint64_t> apply_locked(const WriteBatch& batch) {
+    const auto before = index.source();  // only writers change it, and this one holds the lock
     auto generation = storage->apply(batch);
     if (!generation) return generation;
     if (batch.empty()) return generation;
     std::unique_lock lock(index_mutex);
+    if (behind) return generation;  // the next answer or save rebuilds the index
+    if (*generation != before.generation + 1) {
+      // Another process committed between the index's state and this batch: indexing this
+      // batch alone would label the index with a state it has not seen.
+      behind = true;
+      return generation;
+    }
     std::unordered_set<std::string> changed_agents;
     for (const auto& op : batch.operations()) {
       if (op.key.kind == RecordKind::document) continue;
@@ -136,14 +172,18 @@ struct Catalog::Impl {
         if (op.key.kind == RecordKind::document) in_batch.insert(op.key.id);
       }
       if (auto r = reindex_documents_of(changed_agents, in_batch); !r) {
-        // The store has the batch but the index could not follow: searches refuse to answer
-        // from a stale index until the catalog is reopened (which rebuilds it).
-        stale = make_error(ErrorCode::unavailable,
-                           "the index could not be brought up to date after a write (" +
-                               r.error().describe() + "); reopen the catalog");
+        behind = true;  // the store has the batch but the index could not follow
+        return generation;
       }
     }
-    index.set_source(*generation, storage->instance_id());
+    // The state this batch made: its commit id, read back. When another process committed
+    // right after it, the state read is a later one the index has not seen.
+    auto state = storage->state();
+    if (!state || state->generation != *generation) {
+      behind = true;
+      return generation;
+    }
+    index.set_source(*state, storage->instance_id());
     return generation;
   }
 
@@ -254,8 +294,8 @@ Result<SearchResults> Catalog::search(std::string_view query, const SearchOption
 }
 
 Result<SearchResults> Catalog::search(const Query& query, const SearchOptions& options) const {
+  if (auto r = impl_->catch_up(); !r) return std::move(r).error();
   std::shared_lock lock(impl_->index_mutex);
-  if (impl_->stale) return *impl_->stale;
   return impl_->index.search(query, options);
 }
 
@@ -266,8 +306,8 @@ Result<std::size_t> Catalog::count(std::string_view query) const {
 }
 
 Result<std::size_t> Catalog::count(const Query& query) const {
+  if (auto r = impl_->catch_up(); !r) return std::move(r).error();
   std::shared_lock lock(impl_->index_mutex);
-  if (impl_->stale) return *impl_->stale;
   return impl_->index.count(query);
 }
 
@@ -289,14 +329,18 @@ const std::string& Catalog::index_origin() const noexcept {
 }
 
 Result<void> Catalog::flush() const {
+  if (!impl_->index_path) return {};
+  // Never save an index labelled with a state it has not seen: catch up first.
+  if (auto r = impl_->catch_up(); !r) return std::move(r).error();
   std::lock_guard saving(impl_->saved_mutex);
   std::shared_lock lock(impl_->index_mutex);
-  if (impl_->stale) return *impl_->stale;  // never save an index that fell behind
-  if (!impl_->index_path) return {};
-  const auto generation = impl_->index.generation();
-  if (impl_->saved_generation == generation) return {};  // the file is current
+  if (impl_->behind) {  // another writer moved the store again meanwhile: save next time
+    return {};
+  }
+  const auto source = impl_->index.source();
+  if (impl_->saved_source == source) return {};  // the file is current
   auto saved = impl_->index.save(*impl_->index_path);
-  if (saved) impl_->saved_generation = generation;
+  if (saved) impl_->saved_source = source;
   return saved;
 }
 

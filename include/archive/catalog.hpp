@@ -31,8 +31,11 @@ struct CatalogOptions {
 /// A store and its index. Thread-safe: any number of threads may search and get while one
 /// writes (writes are serialized); a write is visible to searches when its call returns.
 /// Move-only. The index is saved beside the store when the catalog is closed or flush()ed;
-/// on open a saved index is used only when it matches the store's instance and generation
-/// and reads back whole — otherwise the index is rebuilt from the store.
+/// on open a saved index is used only when it matches the store's instance and state
+/// (generation and commit id, StoreState) and reads back whole — otherwise the index is
+/// rebuilt from the store. Other writers (other processes, other catalogs on the same store)
+/// are seen: before every search, count and save the catalog reads the store's state, and
+/// when someone else moved it, rebuilds the index first.
 class ARCHIVE_EXPORT Catalog {
  public:
   /// Opens the store at `address` (see open_storage) and loads or builds its index.
@@ -82,9 +85,9 @@ class ARCHIVE_EXPORT Catalog {
   [[nodiscard]] const std::string& index_origin() const noexcept;
 
   /// Saves the index beside the store now, when it changed since it was saved or loaded
-  /// (no-op without an index path). If a write's index update could not read the store, the
-  /// index is behind it: search, count and flush then return that error (unavailable) until
-  /// the catalog is reopened, which rebuilds the index.
+  /// (no-op without an index path). An index that fell behind the store (another writer, or a
+  /// write whose re-indexing could not read the store) is rebuilt first; search, count and
+  /// flush return the store's error when that rebuild cannot read it.
   [[nodiscard]] Result<void> flush() const;
 
  private:

@@ -225,30 +225,38 @@ Result<Day> parse_calendar_date(Calendar calendar, std::string_view text) {
   std::size_t i = 0;
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) ++i;
-  auto number = [&](std::size_t min_digits, std::size_t max_digits) -> std::optional<std::int64_t> {
+  // A run of digits: all of them, so that one too many is blamed on the number where it
+  // starts, not on the digit where the number was cut off.
+  auto number = [&](std::string_view what, std::size_t max_digits) -> Result<std::int64_t> {
     const std::size_t start = i;
-    std::int64_t value = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < max_digits) {
-      value = value * 10 + (text[i] - '0');
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9')
       ++i;
+    if (i == start) return make_error(ErrorCode::parse_error, "expected a " + std::string(what), i);
+    if (i - start > max_digits) {
+      return make_error(
+          ErrorCode::parse_error,
+          "the " + std::string(what) + " has more than " + std::to_string(max_digits) + " digits",
+          start);
     }
-    if (i - start < min_digits) return std::nullopt;
+    std::int64_t value = 0;
+    for (std::size_t k = start; k < i; ++k)
+      value = value * 10 + (text[k] - '0');
     return value;
   };
-  const auto year = number(1, 16);
-  if (!year) return make_error(ErrorCode::parse_error, "expected a year", i);
+  const auto year = number("year", 16);
+  if (!year) return year.error();
   if (i >= text.size() || text[i] != '-') {
     return make_error(ErrorCode::parse_error, "expected '-' after the year", i);
   }
   ++i;
-  const auto month = number(1, 2);
-  if (!month) return make_error(ErrorCode::parse_error, "expected a month", i);
+  const auto month = number("month", 2);
+  if (!month) return month.error();
   if (i >= text.size() || text[i] != '-') {
     return make_error(ErrorCode::parse_error, "expected '-' after the month", i);
   }
   ++i;
-  const auto day = number(1, 2);
-  if (!day) return make_error(ErrorCode::parse_error, "expected a day", i);
+  const auto day = number("day", 2);
+  if (!day) return day.error();
   if (i != text.size())
     return make_error(ErrorCode::parse_error, "unexpected text after the date", i);
   const CalendarDate date{negative ? -*year : *year, static_cast<unsigned>(*month),

@@ -18,7 +18,7 @@
 #include "archive/text/normalize.hpp"
 #include "detail/files.hpp"
 #include "index/postings.hpp"
-#include "index/tokenizer.hpp"
+#include "text/tokenizer.hpp"
 
 namespace archive::detail {
 
@@ -298,6 +298,7 @@ struct SearchIndex::Impl {
 
   std::uint64_t generation = 0;
   std::string instance_id;
+  std::string commit_id;
   std::shared_ptr<const std::string> file;  // a loaded index file: its postings live here
 
   // Built on first use after agents change: person:/org: lookups. Guarded for concurrent
@@ -646,7 +647,7 @@ struct SearchIndex::Impl {
 
   Hits word_hits(std::string_view text, std::uint32_t slot) const {
     const auto words = query_terms(text);
-    if (words.empty()) return all_hits();  // nothing searchable: no constraint
+    if (words.empty()) return {};  // refused before evaluation (unsearchable); never every document
     if (words.size() > 1) return phrase_hits(words, slot);
     return term_hits(expand(words[0]), slot);
   }
@@ -1177,12 +1178,35 @@ std::vector<DocumentId> SearchIndex::documents_with_agent(std::string_view agent
   return out;
 }
 
+namespace {
+
+// A query built in C++ may hold what the parser refuses: a word, phrase or field value with no
+// term to look up, which would match every document (or, after an exclusion, none).
+Result<void> check_searchable(const QueryNode& node) {
+  const bool words = node.field != QueryField::doc_type && node.field != QueryField::language;
+  if ((node.kind == QueryNode::Kind::term || node.kind == QueryNode::Kind::phrase) && words &&
+      !has_terms(node.text)) {
+    return make_error(ErrorCode::invalid_argument, "'" + std::string(cut_term(node.text)) +
+                                                       "' has no letters or digits to search for");
+  }
+  for (const auto& child : node.children) {
+    if (auto r = check_searchable(child); !r) return r;
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<SearchResults> SearchIndex::search(const Query& query, const SearchOptions& options) const {
+  if (auto r = check_searchable(query.root); !r) return std::move(r).error();
   auto hits = impl_->evaluate(query.root);
   SearchResults results;
   results.total = hits.size();
   if (options.facets) results.facets = impl_->facets(hits, options.facet_limit);
-  const auto wanted = options.offset + options.limit;
+  // offset + limit, saturated: a huge limit must not wrap to a small end.
+  const auto wanted = options.limit > std::numeric_limits<std::size_t>::max() - options.offset
+                          ? std::numeric_limits<std::size_t>::max()
+                          : options.offset + options.limit;
   impl_->sort_hits(hits, query.sort, std::max(wanted, options.offset));
   for (std::size_t i = options.offset; i < hits.size() && i < wanted; ++i) {
     const auto& row = impl_->docs[hits[i].doc];
@@ -1199,6 +1223,7 @@ Result<SearchResults> SearchIndex::search(const Query& query, const SearchOption
 }
 
 Result<std::size_t> SearchIndex::count(const Query& query) const {
+  if (auto r = check_searchable(query.root); !r) return std::move(r).error();
   return impl_->evaluate(query.root).size();
 }
 
@@ -1231,9 +1256,13 @@ IndexStats SearchIndex::stats() const {
   return s;
 }
 
-void SearchIndex::set_source(std::uint64_t generation, std::string instance_id) {
-  impl_->generation = generation;
+void SearchIndex::set_source(const StoreState& state, std::string instance_id) {
+  impl_->generation = state.generation;
+  impl_->commit_id = state.commit_id;
   impl_->instance_id = std::move(instance_id);
+}
+StoreState SearchIndex::source() const {
+  return {impl_->generation, impl_->commit_id};
 }
 std::uint64_t SearchIndex::generation() const noexcept {
   return impl_->generation;
@@ -1247,16 +1276,18 @@ const std::string& SearchIndex::instance_id() const noexcept {
 // Little-endian, written whole to a temporary file and renamed into place:
 //   "ARCHIVE-INDEX\n" (14 bytes), u32 format version, u64 payload length,
 //   payload (below), u64 checksum of the payload (kIndexChecksum).
-// Payload: u64 generation, str instance id; documents; set dates; terms with their postings;
-// the key index; the four facet value lists; collection titles; agents. Strings are
-// u32 length + bytes; lists are u32 count + items. Reading checks every length against what is
-// left and every document number against the document count: a damaged file is reported,
-// never trusted.
+// Payload: u64 generation, str instance id, str commit id (since format 2); documents; set
+// dates; terms with their postings; the key index; the four facet value lists; collection
+// titles; agents. Strings are u32 length + bytes; lists are u32 count + items. Reading checks every
+// length against what is left and every document number against the document count: a damaged file
+// is reported, never trusted.
 
 namespace {
 
 constexpr std::string_view kIndexMagic = "ARCHIVE-INDEX\n";
-constexpr std::uint32_t kIndexFormat = 1;
+// 2: the commit id in the payload. 3: words longer than the term limit are kept as their cut
+// prefix; formats 1 and 2 skipped them, so their files lack those terms and are rebuilt.
+constexpr std::uint32_t kIndexFormat = 3;
 
 // A 64-bit hash of the payload, eight bytes at a time (fast enough to check a large index on
 // every open; catches truncation and damage, not forgery).
@@ -1392,6 +1423,7 @@ Result<void> SearchIndex::save(const std::filesystem::path& path) const {
   Out out;
   out.u64(x.generation);
   out.str(x.instance_id);
+  out.str(x.commit_id);
   out.u32(static_cast<std::uint32_t>(x.docs.size()));
   for (const auto& row : x.docs) {
     out.str(row.id);
@@ -1492,6 +1524,12 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
                       path.string() + ": index format " + std::to_string(format) +
                           " is newer than this build reads (" + std::to_string(kIndexFormat) + ")");
   }
+  if (format < kIndexFormat) {
+    return make_error(ErrorCode::unsupported, path.string() + ": index format " +
+                                                  std::to_string(format) +
+                                                  " is older than this build writes (" +
+                                                  std::to_string(kIndexFormat) + ")");
+  }
   if (length != bytes.size() - head_size - 8) return corrupt("truncated or extended");
   const auto* payload = bytes.data() + head_size;
   In tail(payload + length, 8);
@@ -1502,6 +1540,7 @@ Result<SearchIndex> SearchIndex::load(const std::filesystem::path& path) {
   In in(payload, length);
   x.generation = in.u64();
   x.instance_id = in.str();
+  x.commit_id = in.str();
   const auto doc_count = in.count(40);
   x.docs.resize(doc_count);
   for (std::uint32_t d = 0; d < doc_count && in.ok(); ++d) {

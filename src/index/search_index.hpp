@@ -53,8 +53,9 @@ class SearchIndex {
 
   [[nodiscard]] IndexStats stats() const;
 
-  /// The store generation and instance this index reflects (kept by save/load).
-  void set_source(std::uint64_t generation, std::string instance_id);
+  /// The store state and instance this index reflects (kept by save/load).
+  void set_source(const StoreState& state, std::string instance_id);
+  [[nodiscard]] StoreState source() const;
   [[nodiscard]] std::uint64_t generation() const noexcept;
   [[nodiscard]] const std::string& instance_id() const noexcept;
 

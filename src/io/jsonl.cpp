@@ -1,6 +1,8 @@
-// JSON Lines import and export (docs/jsonl.md). One record per line; nlohmann-json parses
-// each line. Lines longer than kMaxLineBytes are reported and skipped without being held in
-// memory. Agent ids and agent names are resolved after the whole input is read.
+// JSON Lines import and export (docs/jsonl.md). One record per line; nlohmann-json's SAX
+// parser reads each line into a value (LineParser), refusing raw NULs and duplicate keys and
+// reporting what json::parse would throw. Lines longer than kMaxLineBytes are reported and
+// skipped without being held in memory. Agent ids and agent names are resolved after the whole
+// input is read.
 #include "archive/io/jsonl.hpp"
 
 #include <algorithm>
@@ -12,6 +14,8 @@
 #include <cstring>
 #include <fstream>
 #include <istream>
+#include <iterator>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -175,6 +179,196 @@ std::string clean_json_message(std::string_view what) {
   }
   return std::string(what);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Parsing one line
+
+/// Why a line is not one readable JSON value, and where.
+struct LineProblem {
+  std::size_t column = 0;  // 1-based byte in the line
+  std::string field;       // path of the value, e.g. "agents[1].role"; empty for syntax errors
+  std::string message;
+};
+
+/// A char iterator over a line that records how far the parser has read, so that events the
+/// SAX interface reports without a position (a key) can be placed in the line.
+class TrackedChars {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  TrackedChars(const char* at, const char** read_to) : at_(at), read_to_(read_to) {}
+  reference operator*() const { return *at_; }
+  TrackedChars& operator++() {
+    *read_to_ = ++at_;
+    return *this;
+  }
+  TrackedChars operator++(int) {
+    TrackedChars before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const TrackedChars& other) const { return at_ == other.at_; }
+
+ private:
+  const char* at_;
+  const char** read_to_;
+};
+
+/// Builds the value of one line from nlohmann-json's SAX events, as json::parse would, but
+/// refuses what json::parse lets through or throws: a raw NUL (which nlohmann-json takes for
+/// the end of the text, dropping what follows), a key given twice in one object (which
+/// json::parse resolves last-wins) and a number too large for a double (which json::parse
+/// throws as out_of_range), each a problem with its column.
+class LineParser {
+ public:
+  explicit LineParser(std::string_view line) : line_(line), read_to_(line.data()) {}
+
+  /// The value of the line in `out`; the problem when the line is not one JSON value.
+  std::optional<LineProblem> parse(json& out) {
+    root_ = &out;
+    // JSON text has no raw NUL: inside a string it is written \u0000.
+    if (const auto nul = line_.find('\0'); nul != std::string_view::npos) {
+      return LineProblem{nul + 1,
+                         {},
+                         "invalid JSON: raw NUL byte at byte offset " + std::to_string(nul) +
+                             " of the line (JSON has none; in a string write \\u0000)"};
+    }
+    const char* begin = line_.data();
+    const char* end = begin + line_.size();
+    if (json::sax_parse(TrackedChars(begin, &read_to_), TrackedChars(end, &read_to_), this))
+      return std::nullopt;
+    if (!problem_) problem_ = LineProblem{0, {}, "invalid JSON"};  // not expected
+    return std::move(problem_);
+  }
+
+  // The SAX interface (nlohmann::json_sax).
+  bool null() { return add(nullptr); }
+  bool boolean(bool b) { return add(b); }
+  bool number_integer(json::number_integer_t n) { return add(n); }
+  bool number_unsigned(json::number_unsigned_t n) { return add(n); }
+  bool number_float(json::number_float_t x, const std::string& /*text*/) { return add(x); }
+  bool string(std::string& s) { return add(std::move(s)); }
+  bool binary(json::binary_t& b) { return add(std::move(b)); }
+  bool start_object(std::size_t /*elements*/) { return open(json::value_t::object); }
+  bool start_array(std::size_t /*elements*/) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+
+  bool key(std::string& name) {
+    Frame& top = stack_.back();
+    auto& members = top.value->get_ref<json::object_t&>();
+    auto [it, added] = members.try_emplace(std::move(name));
+    top.key = &it->first;
+    top.member = &it->second;
+    if (!added) {
+      problem_ = LineProblem{
+          key_column(), path(),
+          "duplicate key '" + it->first + "' (a key may appear only once in an object)"};
+      return false;
+    }
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string& last_token, const json::exception& e) {
+    if (e.id == kNumberOverflow && last_token.size() <= position) {
+      // `position` is the 1-based byte of the number's last character.
+      problem_ = LineProblem{position + 1 - last_token.size(), path(),
+                             "number " + shown_number(last_token) +
+                                 " is out of range (its magnitude is above 1.8e308)"};
+    } else {
+      problem_ = LineProblem{position, {}, "invalid JSON: " + clean_json_message(e.what())};
+    }
+    return false;
+  }
+
+ private:
+  /// nlohmann-json's id for "number overflow parsing".
+  static constexpr int kNumberOverflow = 406;
+
+  struct Frame {
+    json* value = nullptr;             // an object or array being read
+    const std::string* key = nullptr;  // object: the member being read
+    json* member = nullptr;            // object: its value
+    std::size_t elements = 0;          // array: elements read so far
+  };
+
+  /// A number as written, shortened when long.
+  static std::string shown_number(const std::string& text) {
+    constexpr std::size_t kShown = 20;
+    if (text.size() <= kShown) return text;
+    return text.substr(0, kShown) + "… (" + std::to_string(text.size()) + " characters)";
+  }
+
+  template <class V>
+  json* place(V&& v) {
+    if (stack_.empty()) {
+      *root_ = json(std::forward<V>(v));
+      return root_;
+    }
+    Frame& top = stack_.back();
+    if (top.value->is_array()) {
+      ++top.elements;
+      top.value->emplace_back(std::forward<V>(v));
+      return &top.value->back();
+    }
+    *top.member = json(std::forward<V>(v));
+    return top.member;
+  }
+  template <class V>
+  bool add(V&& v) {
+    place(std::forward<V>(v));
+    return true;
+  }
+  bool open(json::value_t type) {
+    stack_.push_back(Frame{place(type)});
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  /// The path of the value being read: "agents[1].role".
+  [[nodiscard]] std::string path() const {
+    std::string p;
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      const Frame& f = stack_[i];
+      if (f.value->is_object()) {
+        if (!f.key) break;
+        if (!p.empty()) p += '.';
+        p += *f.key;
+      } else {
+        // An open container below this array is its last element; a scalar is the next one.
+        const bool inner = i + 1 < stack_.size();
+        p += "[" + std::to_string(inner ? f.elements - 1 : f.elements) + "]";
+      }
+    }
+    return p;
+  }
+
+  /// The 1-based column of the key just read: the parser has read up to its closing quote.
+  [[nodiscard]] std::size_t key_column() const {
+    const auto close = static_cast<std::size_t>(read_to_ - line_.data()) - 1;
+    for (std::size_t i = close; i-- > 0;) {
+      if (line_[i] != '"') continue;
+      std::size_t backslashes = 0;
+      while (backslashes < i && line_[i - 1 - backslashes] == '\\')
+        ++backslashes;
+      if (backslashes % 2 == 0) return i + 1;  // the opening quote
+    }
+    return close + 1;
+  }
+
+  std::string_view line_;
+  const char* read_to_;  // how far the parser has read
+  json* root_ = nullptr;
+  std::vector<Frame> stack_;
+  std::optional<LineProblem> problem_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Reading one record
@@ -682,15 +876,9 @@ class JsonlReader {
   void read_line(const std::string& line, std::size_t number) {
     if (line.find_first_not_of(" \t\r\f\v") == std::string::npos) return;  // blank
     json value;
-    try {
-      value = json::parse(line);
-    } catch (const json::parse_error& e) {
-      reject(ImportIssue{Severity::error,
-                         std::string(file_),
-                         number,
-                         e.byte,
-                         {},
-                         "invalid JSON: " + clean_json_message(e.what())});
+    if (auto problem = LineParser(line).parse(value)) {
+      reject(ImportIssue{Severity::error, std::string(file_), number, problem->column,
+                         std::move(problem->field), std::move(problem->message)});
       return;
     }
     if (!value.is_object()) {
@@ -852,6 +1040,10 @@ class JsonlReader {
         d.views = v->get<std::uint64_t>();
       else if (v->is_number_integer())
         f.error("views", "expected a count (0 or more), got " + v->dump());
+      else if (v->is_number_float())
+        f.error("views", "expected a non-negative integer up to " +
+                             std::to_string(std::numeric_limits<std::uint64_t>::max()) + ", got " +
+                             v->dump());
       else
         f.error("views", "expected a non-negative integer, got " + json_type_name(*v));
     }

@@ -14,6 +14,7 @@
 
 #include "archive/date/parse_date.hpp"
 #include "archive/text/utf8.hpp"
+#include "text/tokenizer.hpp"
 
 namespace archive {
 
@@ -39,6 +40,17 @@ constexpr std::array<FieldName, 6> kFields{{{"title", QueryField::title},
                                             {"collection", QueryField::collection},
                                             {"type", QueryField::doc_type},
                                             {"lang", QueryField::language}}};
+
+// How a word is named in an error: quoted, and cut to a few dozen bytes (on a character
+// boundary) when it is long.
+std::string shown(std::string_view text) {
+  constexpr std::size_t kShown = 40;
+  if (text.size() <= kShown) return "'" + std::string(text) + "'";
+  std::size_t end = kShown;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+    --end;
+  return "'" + std::string(text.substr(0, end)) + "…'";
+}
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -120,6 +132,14 @@ class Parser {
  private:
   Error fail(std::string message, std::size_t at) const {
     return make_error(ErrorCode::parse_error, std::move(message), at);
+  }
+  // A word, phrase or field value the index makes no term of (only punctuation or symbols:
+  // `%`, `*`, `...`) would match every document, or after '-' none: refused, as "" is.
+  Result<QueryNode> searchable(QueryNode node, std::size_t at) const {
+    if (detail::has_terms(node.text)) return node;
+    return fail((node.kind == QueryNode::Kind::phrase ? "the phrase " : "") + shown(node.text) +
+                    " has no letters or digits to search for",
+                at);
   }
   bool at_end() const { return pos_ >= s_.size(); }
   char peek() const { return s_[pos_]; }
@@ -262,9 +282,10 @@ class Parser {
     }
     if (c == ')') return fail("')' without a matching '('", pos_);
     if (c == '"') {
+      const auto open_at = pos_;
       auto text = parse_quoted();
       if (!text) return std::move(text).error();
-      return query::phrase(std::move(*text));
+      return searchable(query::phrase(std::move(*text)), open_at);
     }
     // A field prefix: ASCII letters then ':'.
     std::size_t end = pos_;
@@ -291,7 +312,7 @@ class Parser {
     const auto start = pos_;
     while (!at_end() && !ends_word(peek()))
       ++pos_;
-    return query::word(std::string(s_.substr(start, pos_ - start)));
+    return searchable(query::word(std::string(s_.substr(start, pos_ - start))), start);
   }
 
   // A quoted string at pos_ ("…", with \" and \\ escapes); pos_ ends after the closing quote.
@@ -319,15 +340,22 @@ class Parser {
     if (at_end() || (ends_word(peek()) && peek() != '"')) {
       return fail("'" + std::string(to_string(field)) + ":' needs a value", name_at);
     }
+    // type: and lang: compare the whole value (case-folded) with the documents' values, so any
+    // value is a value; the other fields search words (and ids, which begin with a letter or
+    // digit), so a value without any is refused.
+    const bool words = field != QueryField::doc_type && field != QueryField::language;
+    const auto start = pos_;
+    QueryNode node;
     if (peek() == '"') {
       auto text = parse_quoted();
       if (!text) return std::move(text).error();
-      return query::phrase(std::move(*text), field);
+      node = query::phrase(std::move(*text), field);
+    } else {
+      while (!at_end() && !ends_word(peek()))
+        ++pos_;
+      node = query::word(std::string(s_.substr(start, pos_ - start)), field);
     }
-    const auto start = pos_;
-    while (!at_end() && !ends_word(peek()))
-      ++pos_;
-    return query::word(std::string(s_.substr(start, pos_ - start)), field);
+    return words ? searchable(std::move(node), start) : std::move(node);
   }
 
   // After "date:": [=] ( unknown | bound [.. [bound]] | .. bound ).

@@ -238,6 +238,15 @@ Result<std::string> meta_value(Connection& c, std::string_view key, std::string_
   return std::string(pg::field(result->get(), 0, 0));
 }
 
+// meta.commit_id: empty when the row is missing (not written since a build that keeps it).
+Result<std::string> read_commit_id(Connection& c) {
+  auto result = c.run(schema().select_meta_sql(), Params().text(std::string(kMetaCommitId)),
+                      "reading meta.commit_id");
+  if (!result) return std::move(result).error();
+  if (PQntuples(result->get()) != 1 || pg::is_null(result->get(), 0, 0)) return std::string();
+  return std::string(pg::field(result->get(), 0, 0));
+}
+
 Result<std::uint64_t> read_generation(Connection& c, std::string_view suffix = {}) {
   auto text = meta_value(c, kMetaGeneration, suffix);
   if (!text) return std::move(text).error();
@@ -270,8 +279,11 @@ auto in_transaction(Pool& pool, const std::string& begin, Body&& body)
 class PostgresReader final : public StorageReader {
  public:
   PostgresReader(std::shared_ptr<Pool> pool, std::unique_ptr<Connection> connection,
-                 std::uint64_t generation)
-      : pool_(std::move(pool)), c_(std::move(connection)), generation_(generation) {}
+                 std::uint64_t generation, std::string commit_id)
+      : pool_(std::move(pool)),
+        c_(std::move(connection)),
+        generation_(generation),
+        commit_id_(std::move(commit_id)) {}
 
   ~PostgresReader() override {
     if (!c_->broken()) (void)c_->exec("ROLLBACK");  // read only: nothing to keep
@@ -279,6 +291,7 @@ class PostgresReader final : public StorageReader {
   }
 
   std::uint64_t generation() const noexcept override { return generation_; }
+  std::string commit_id() const override { return commit_id_; }
 
   Result<Record> get(const RecordKey& key) override {
     const auto& parts = schema().kind(key.kind).parts;
@@ -360,6 +373,7 @@ class PostgresReader final : public StorageReader {
   std::shared_ptr<Pool> pool_;
   std::unique_ptr<Connection> c_;
   std::uint64_t generation_;
+  std::string commit_id_;
   std::uint64_t cursor_count_ = 0;
   std::string scratch_;
 };
@@ -394,6 +408,11 @@ class PostgresStorage final : public Storage {
                            Params().text(std::to_string(next)).text(std::string(kMetaGeneration)),
                            "updating meta.generation");
       if (!updated) return std::move(updated).error();
+      // A fresh random id names this commit (StoreState::commit_id).
+      auto named = c.run(schema().upsert_meta_sql(),
+                         Params().text(std::string(kMetaCommitId)).text(new_instance_id()),
+                         "updating meta.commit_id");
+      if (!named) return std::move(named).error();
       if (auto committed = c.exec("COMMIT", "committing the batch"); !committed) {
         auto error = std::move(committed).error();
         if (c.broken()) {
@@ -423,8 +442,14 @@ class PostgresStorage final : public Storage {
         pool_->give_back(std::move(*connection));
         return std::move(generation).error();
       }
-      return std::unique_ptr<StorageReader>(
-          std::make_unique<PostgresReader>(pool_, std::move(*connection), *generation));
+      auto commit_id = read_commit_id(c);
+      if (!commit_id) {
+        if (!c.broken()) (void)c.exec("ROLLBACK");
+        pool_->give_back(std::move(*connection));
+        return std::move(commit_id).error();
+      }
+      return std::unique_ptr<StorageReader>(std::make_unique<PostgresReader>(
+          pool_, std::move(*connection), *generation, std::move(*commit_id)));
     }
   }
 

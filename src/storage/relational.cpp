@@ -792,6 +792,7 @@ RelationalSchema::RelationalSchema(SqlDialect dialect) : dialect_(dialect) {
                  placeholder(dialect, 2) + ")";
   update_meta_ = "UPDATE meta SET value = " + placeholder(dialect, 1) +
                  " WHERE key = " + placeholder(dialect, 2);
+  upsert_meta_ = insert_meta_ + " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 }
 
 const KindSchema& RelationalSchema::kind(RecordKind kind) const noexcept {

@@ -45,6 +45,9 @@ inline constexpr std::string_view kMetaApplication = "application";  ///< value 
 inline constexpr std::string_view kMetaSchemaVersion = "schema_version";  ///< decimal integer
 inline constexpr std::string_view kMetaGeneration = "generation";         ///< decimal integer
 inline constexpr std::string_view kMetaInstanceId = "instance_id";        ///< 32 hex digits
+/// The last commit's id (StoreState::commit_id), 32 hex digits drawn at random by each commit;
+/// absent until the first commit of a build that keeps it.
+inline constexpr std::string_view kMetaCommitId = "commit_id";
 /// meta.application of an archive catalog; anything else there is a foreign database.
 inline constexpr std::string_view kApplicationName = "archive";
 
@@ -131,6 +134,8 @@ class RelationalSchema {
   [[nodiscard]] const std::string& insert_meta_sql() const noexcept { return insert_meta_; }
   /// UPDATE meta SET value = ?1 WHERE key = ?2.
   [[nodiscard]] const std::string& update_meta_sql() const noexcept { return update_meta_; }
+  /// INSERT INTO meta (key, value) VALUES (?1, ?2), replacing the value of an existing key.
+  [[nodiscard]] const std::string& upsert_meta_sql() const noexcept { return upsert_meta_; }
 
   /// The steps from `version` up to kSchemaVersion, in order (empty when current).
   /// Precondition: 1 <= version <= kSchemaVersion.
@@ -141,7 +146,7 @@ class RelationalSchema {
   std::vector<std::string> create_;
   std::vector<std::string_view> tables_;
   std::vector<KindSchema> kinds_;  // by RecordKind
-  std::string select_meta_, insert_meta_, update_meta_;
+  std::string select_meta_, insert_meta_, update_meta_, upsert_meta_;
 };
 
 /// The rows of `record`, one vector per part of its kind (owner ids, discriminators and

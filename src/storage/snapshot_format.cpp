@@ -508,6 +508,15 @@ Result<void> check_dates_read_back(const VersionedRecords::State& state) {
 
 }  // namespace
 
+std::string commit_id_of(std::string_view file) {
+  constexpr std::size_t kDigits = 16;
+  const auto trailer = kTrailerPrefix.size() + kDigits + 1;
+  if (file.size() < trailer || file.back() != '\n') return {};
+  const auto tail = file.substr(file.size() - trailer);
+  if (!tail.starts_with(kTrailerPrefix)) return {};
+  return std::string(tail.substr(kTrailerPrefix.size(), kDigits));
+}
+
 std::uint64_t fnv1a64(std::string_view bytes) noexcept {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   for (char c : bytes) {

@@ -38,6 +38,10 @@ Result<std::string> encode(const VersionedRecords::State& state, std::uint64_t g
 /// Boost.Serialization library. Nothing throws.
 Result<Contents> decode(std::string_view bytes, const std::string& path);
 
+/// The commit id (StoreState) of the state a whole, checked file holds: its checksum's 16 hex
+/// digits. Empty for bytes that do not end in a checksum line.
+std::string commit_id_of(std::string_view file);
+
 /// 64-bit FNV-1a of `bytes`: the frame's checksum.
 std::uint64_t fnv1a64(std::string_view bytes) noexcept;
 

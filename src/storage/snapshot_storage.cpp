@@ -68,13 +68,13 @@ Result<FileDescriptor> lock_store(const std::string& path) {
 class SnapshotStorage final : public Storage {
  public:
   SnapshotStorage(std::string path, bool read_only, FileDescriptor lock,
-                  snapshot::Contents contents)
+                  snapshot::Contents contents, std::string commit_id)
       : path_(std::move(path)),
         read_only_(read_only),
         lock_(std::move(lock)),
         instance_id_(std::move(contents.instance_id)),
-        records_(
-            std::make_shared<VersionedRecords>(contents.generation, std::move(contents.records))) {}
+        records_(std::make_shared<VersionedRecords>(
+            contents.generation, std::move(contents.records), std::move(commit_id))) {}
 
   Result<std::uint64_t> apply(const WriteBatch& batch) override {
     if (read_only_) {
@@ -83,13 +83,13 @@ class SnapshotStorage final : public Storage {
     }
     bool persisted = false;
     try {
-      return records_->apply(
-          batch,
-          [&](const VersionedRecords::State& after, std::uint64_t generation) -> Result<void> {
-            auto r = persist(after, generation);
-            persisted = r.has_value();
-            return r;
-          });
+      return records_->apply(batch,
+                             [&](const VersionedRecords::State& after,
+                                 std::uint64_t generation) -> Result<std::string> {
+                               auto r = persist(after, generation);
+                               persisted = r.has_value();
+                               return r;
+                             });
     } catch (const std::exception& e) {
       // Only allocation can throw here. After a successful persist the file is ahead of the
       // memory: refuse further writes until the store is reopened from the file.
@@ -112,8 +112,9 @@ class SnapshotStorage final : public Storage {
   std::string address() const override { return "snapshot:" + path_; }
 
  private:
-  // Called under VersionedRecords' writer lock.
-  Result<void> persist(const VersionedRecords::State& after, std::uint64_t generation) {
+  // Called under VersionedRecords' writer lock. Returns the new state's commit id: the file's
+  // checksum, so two copies of one file that commit different batches tell their states apart.
+  Result<std::string> persist(const VersionedRecords::State& after, std::uint64_t generation) {
     if (poisoned_) {
       return make_error(ErrorCode::io_error,
                         "snapshot file '" + path_ +
@@ -126,7 +127,8 @@ class SnapshotStorage final : public Storage {
     auto written = replace_file(path_, *bytes, "snapshot file", renamed);
     // The file may now hold the batch while the memory does not: stop writing until reopen.
     if (!written && renamed) poisoned_ = true;
-    return written;
+    if (!written) return std::move(written).error();
+    return snapshot::commit_id_of(*bytes);
   }
 
   std::string path_;
@@ -163,16 +165,17 @@ Result<std::unique_ptr<Storage>> open_snapshot(const std::string& path,
     bool renamed = false;
     if (auto r = replace_file(path, *file, "snapshot file", renamed); !r)
       return std::move(r).error();
-    return std::unique_ptr<Storage>(
-        std::make_unique<SnapshotStorage>(path, false, std::move(lock), std::move(contents)));
+    return std::unique_ptr<Storage>(std::make_unique<SnapshotStorage>(
+        path, false, std::move(lock), std::move(contents), snapshot::commit_id_of(*file)));
   }
   if (!bytes) return std::move(bytes).error();
   auto contents = snapshot::decode(*bytes, path);
   if (!contents) return std::move(contents).error();
+  auto commit_id = snapshot::commit_id_of(*bytes);
   bytes->clear();
   bytes->shrink_to_fit();
   return std::unique_ptr<Storage>(std::make_unique<SnapshotStorage>(
-      path, options.read_only, std::move(lock), std::move(*contents)));
+      path, options.read_only, std::move(lock), std::move(*contents), std::move(commit_id)));
 }
 
 }  // namespace

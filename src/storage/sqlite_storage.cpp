@@ -326,6 +326,19 @@ struct Shared {
   }
 };
 
+// meta.commit_id: empty when the row is missing (a catalog not written since it was made, or
+// last written by a build that did not keep it).
+Result<std::string> read_commit_id(SqliteConnection& db, const RelationalSchema& schema) {
+  auto st = db.statement(schema.select_meta_sql());
+  if (!st) return std::move(st).error();
+  if (auto r = st->bind_text(1, kMetaCommitId); !r) return std::move(r).error();
+  auto row = st->step();
+  if (!row) return std::move(row).error();
+  if (!*row) return std::string();
+  auto id = st->column_text(0);
+  return id;
+}
+
 Result<std::uint64_t> read_generation(SqliteConnection& db, const RelationalSchema& schema) {
   auto st = db.statement(schema.select_meta_sql());
   if (!st) return std::move(st).error();
@@ -367,8 +380,11 @@ class SqliteCursor final : public RowCursor {
 class SqliteReader final : public StorageReader {
  public:
   SqliteReader(std::shared_ptr<Shared> shared, std::unique_ptr<SqliteConnection> db,
-               std::uint64_t generation)
-      : shared_(std::move(shared)), db_(std::move(db)), generation_(generation) {}
+               std::uint64_t generation, std::string commit_id)
+      : shared_(std::move(shared)),
+        db_(std::move(db)),
+        generation_(generation),
+        commit_id_(std::move(commit_id)) {}
 
   ~SqliteReader() override {
     if (!db_->exec(kCommit, "ending a read")) db_->rollback();
@@ -376,6 +392,7 @@ class SqliteReader final : public StorageReader {
   }
 
   std::uint64_t generation() const noexcept override { return generation_; }
+  std::string commit_id() const override { return commit_id_; }
 
   Result<Record> get(const RecordKey& key) override {
     const auto& kind = shared_->schema.kind(key.kind);
@@ -429,6 +446,7 @@ class SqliteReader final : public StorageReader {
   std::shared_ptr<Shared> shared_;
   std::unique_ptr<SqliteConnection> db_;
   std::uint64_t generation_;
+  std::string commit_id_;
 };
 
 class SqliteStorage final : public Storage {
@@ -480,8 +498,13 @@ class SqliteStorage final : public Storage {
       c.rollback();
       return std::move(generation).error();
     }
-    return std::unique_ptr<StorageReader>(
-        std::make_unique<SqliteReader>(shared_, std::move(*db), *generation));
+    auto commit_id = read_commit_id(c, shared_->schema);
+    if (!commit_id) {
+      c.rollback();
+      return std::move(commit_id).error();
+    }
+    return std::unique_ptr<StorageReader>(std::make_unique<SqliteReader>(
+        shared_, std::move(*db), *generation, std::move(*commit_id)));
   }
 
   std::string instance_id() const override { return shared_->instance_id; }
@@ -541,6 +564,12 @@ class SqliteStorage final : public Storage {
     if (auto r = st->bind_text(1, text); !r) return std::move(r).error();
     if (auto r = st->bind_text(2, kMetaGeneration); !r) return std::move(r).error();
     if (auto r = st->run(); !r) return std::move(r).error();
+    auto commit = db.statement(s.schema.upsert_meta_sql());
+    if (!commit) return std::move(commit).error();
+    const auto commit_id = new_instance_id();  // a fresh random id names this commit
+    if (auto r = commit->bind_text(1, kMetaCommitId); !r) return std::move(r).error();
+    if (auto r = commit->bind_text(2, commit_id); !r) return std::move(r).error();
+    if (auto r = commit->run(); !r) return std::move(r).error();
     return next;
   }
 

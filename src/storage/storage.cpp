@@ -205,6 +205,14 @@ WriteBatch& WriteBatch::erase(RecordKey key) {
 
 StorageReader::~StorageReader() = default;
 
+std::string StorageReader::commit_id() const {
+  return {};
+}
+
+StoreState StorageReader::state() const {
+  return {generation(), commit_id()};
+}
+
 Result<Document> StorageReader::document(const DocumentId& id) {
   return typed_get<Document>(*this, key_of(id));
 }
@@ -268,6 +276,12 @@ Result<std::uint64_t> Storage::generation() {
   auto reader = read();
   if (!reader) return std::move(reader).error();
   return (*reader)->generation();
+}
+
+Result<StoreState> Storage::state() {
+  auto reader = read();
+  if (!reader) return std::move(reader).error();
+  return (*reader)->state();
 }
 
 }  // namespace archive

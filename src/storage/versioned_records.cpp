@@ -43,11 +43,12 @@ Result<void> check_batch(const WriteBatch& batch) {
 
 class VersionedRecords::Reader final : public StorageReader {
  public:
-  Reader(std::shared_ptr<VersionedRecords> owner, std::uint64_t generation)
-      : owner_(std::move(owner)), generation_(generation) {}
+  Reader(std::shared_ptr<VersionedRecords> owner, std::uint64_t generation, std::string commit_id)
+      : owner_(std::move(owner)), generation_(generation), commit_id_(std::move(commit_id)) {}
   ~Reader() override { owner_->release(generation_); }
 
   std::uint64_t generation() const noexcept override { return generation_; }
+  std::string commit_id() const override { return commit_id_; }
 
   Result<Record> get(const RecordKey& key) override {
     std::shared_lock lock(owner_->mutex_);
@@ -82,10 +83,11 @@ class VersionedRecords::Reader final : public StorageReader {
  private:
   std::shared_ptr<VersionedRecords> owner_;
   std::uint64_t generation_;
+  std::string commit_id_;
 };
 
-VersionedRecords::VersionedRecords(std::uint64_t generation, Records records)
-    : generation_(generation) {
+VersionedRecords::VersionedRecords(std::uint64_t generation, Records records, std::string commit_id)
+    : generation_(generation), commit_id_(std::move(commit_id)) {
   auto add = [&](auto& list) {
     for (auto& r : list) {
       Record record(std::move(r));
@@ -115,7 +117,7 @@ std::uint64_t VersionedRecords::generation() const {
 std::unique_ptr<StorageReader> VersionedRecords::read() {
   std::unique_lock lock(mutex_);
   live_readers_.insert(generation_);
-  return std::make_unique<Reader>(shared_from_this(), generation_);
+  return std::make_unique<Reader>(shared_from_this(), generation_, commit_id_);
 }
 
 void VersionedRecords::release(std::uint64_t generation) {
@@ -160,6 +162,7 @@ Result<std::uint64_t> VersionedRecords::apply(const WriteBatch& batch, const Per
     changes[op.key] = op.record ? std::make_shared<const Record>(*op.record) : nullptr;
   }
   const auto next = generation_ + 1;  // only this thread writes generation_
+  std::string commit_id;
 
   if (persist) {
     // The state after the batch: the current records merged with the changes, in key order.
@@ -185,7 +188,9 @@ Result<std::uint64_t> VersionedRecords::apply(const WriteBatch& batch, const Per
       }
       emit_changes_before(nullptr);
     }
-    if (auto r = persist(after, next); !r) return std::move(r).error();
+    auto persisted = persist(after, next);
+    if (!persisted) return std::move(persisted).error();
+    commit_id = std::move(*persisted);
   }
 
   std::unique_lock lock(mutex_);
@@ -205,6 +210,7 @@ Result<std::uint64_t> VersionedRecords::apply(const WriteBatch& batch, const Per
     if (it->second.size() > 1 || !it->second.back().record) touched.emplace_back(&map, it);
   }
   generation_ = next;
+  commit_id_ = std::move(commit_id);
   for (auto& [map, it] : touched)
     prune(*map, it);
   return next;

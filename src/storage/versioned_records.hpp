@@ -22,12 +22,14 @@ class VersionedRecords : public std::enable_shared_from_this<VersionedRecords> {
  public:
   /// Every record after a batch would commit, in kind then id order.
   using State = std::vector<std::shared_ptr<const Record>>;
-  /// Makes the state after the batch durable before it becomes visible (the snapshot file);
-  /// an error aborts the batch.
-  using Persist = std::function<Result<void>(const State& after, std::uint64_t generation)>;
+  /// Makes the state after the batch durable before it becomes visible (the snapshot file) and
+  /// returns the new state's commit id (StoreState); an error aborts the batch.
+  using Persist = std::function<Result<std::string>(const State& after, std::uint64_t generation)>;
 
-  /// Starts with `records` committed at `generation` (a loaded file), or empty at 0.
-  explicit VersionedRecords(std::uint64_t generation = 0, Records records = {});
+  /// Starts with `records` committed at `generation` with `commit_id` (a loaded file), or
+  /// empty at 0.
+  explicit VersionedRecords(std::uint64_t generation = 0, Records records = {},
+                            std::string commit_id = {});
 
   /// Checks every operation (check_record), calls `persist` with the state after the batch
   /// when given, then makes the batch visible at generation + 1. One apply at a time.
@@ -59,6 +61,7 @@ class VersionedRecords : public std::enable_shared_from_this<VersionedRecords> {
   mutable std::shared_mutex mutex_;
   std::array<Map, 4> maps_;  // by RecordKind
   std::uint64_t generation_ = 0;
+  std::string commit_id_;                      // of generation_'s state; empty without a Persist
   std::multiset<std::uint64_t> live_readers_;  // the generations readers still see
 };
 

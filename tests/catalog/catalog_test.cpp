@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "archive/io/jsonl.hpp"
+#include "storage/temp_dir.hpp"
 
 namespace archive {
 namespace {
@@ -118,6 +120,18 @@ TEST_F(CatalogTest, FacetsCountOverAllMatches) {
   EXPECT_FALSE(r.facets.agents.empty());
 }
 
+// offset + limit used to wrap: the largest limit with an offset of 1 gave no hits at all.
+TEST_F(CatalogTest, TheLargestLimitStillPagesFromTheOffset) {
+  const auto all = ids("sort:date");
+  ASSERT_EQ(all.size(), 5u);
+  SearchOptions options;
+  options.limit = std::numeric_limits<std::size_t>::max();
+  options.offset = 1;
+  EXPECT_EQ(ids("sort:date", options), std::vector<std::string>(all.begin() + 1, all.end()));
+  options.offset = std::numeric_limits<std::size_t>::max();
+  EXPECT_TRUE(ids("sort:date", options).empty());
+}
+
 TEST_F(CatalogTest, UpdatesAndDeletesAreVisibleAtOnce) {
   auto d = std::get<Document>(catalog_->get(key_of(DocumentId(kTudeh))).value());
   d.title = "Resolution about the Kremlin archives";
@@ -152,6 +166,87 @@ TEST_F(CatalogTest, MalformedQueriesAreErrorsWithOffsets) {
   EXPECT_EQ(r.error().offset, 7u);
 }
 
+// A word that folds to no term used to match every document: `stalin OR %` gave all five,
+// `bagirov -*` none. The parser refuses it with its offset, as it refuses "".
+TEST_F(CatalogTest, WordsWithNothingToSearchForAreErrorsNotEveryDocument) {
+  struct Case {
+    std::string_view query;
+    std::size_t offset;
+  };
+  for (const Case& c :
+       {Case{"stalin OR %", 10}, Case{"bagirov -*", 9}, Case{"%", 0}, Case{":", 0},
+        Case{"\"% %\"", 0}, Case{"title:%", 6}, Case{"person:%", 7}, Case{"collection:*", 11}}) {
+    auto searched = catalog_->search(c.query);
+    ASSERT_FALSE(searched) << c.query << " gave " << searched->total << " documents";
+    EXPECT_EQ(searched.error().code, ErrorCode::parse_error) << c.query;
+    EXPECT_EQ(searched.error().offset, c.offset) << c.query;
+    auto counted = catalog_->count(c.query);
+    ASSERT_FALSE(counted) << c.query << " counted " << *counted;
+    EXPECT_EQ(counted.error().offset, c.offset) << c.query;
+  }
+  EXPECT_EQ(catalog_->count("stalin").value(), 1u);
+  EXPECT_EQ(catalog_->count("bagirov").value(), 2u);
+}
+
+// The builder makes trees the parser would refuse; searching them is an error too, never every
+// document (nor, under an exclusion, none).
+TEST_F(CatalogTest, BuiltQueriesWithNothingToSearchForAreErrors) {
+  const Query queries[] = {
+      Query{query::any_of({query::word("stalin"), query::word("%")})},
+      Query{query::all_of({query::word("bagirov"), query::exclude(query::word("*"))})},
+      Query{query::phrase("% %")},
+      Query{query::person("%")},
+      Query{query::collection("*")},
+  };
+  for (const auto& q : queries) {
+    auto searched = catalog_->search(q);
+    ASSERT_FALSE(searched) << q.to_string() << " gave " << searched->total << " documents";
+    EXPECT_EQ(searched.error().code, ErrorCode::invalid_argument) << q.to_string();
+    EXPECT_NE(searched.error().message.find("has no letters or digits to search for"),
+              std::string::npos)
+        << searched.error().message;
+    EXPECT_FALSE(catalog_->count(q)) << q.to_string();
+  }
+  // type: and lang: compare whole values: one that is only punctuation matches no document.
+  EXPECT_EQ(catalog_->count(Query{query::doc_type("%")}).value(), 0u);
+  EXPECT_EQ(catalog_->count("lang:*").value(), 0u);
+}
+
+// Words longer than the term limit (120 bytes after folding) are cut to their longest prefix
+// of whole UTF-8 characters that fits, at index and at query time alike: such a word finds
+// itself, and so does any word with the same first 120 bytes (the documented rule).
+TEST_F(CatalogTest, AWordLongerThanTheTermLimitFindsItself) {
+  std::string latin;  // 200 bytes: stalinmolotovbagirov…
+  while (latin.size() < 200)
+    latin += "stalinmolotovbagirov";
+  latin.resize(200);
+  std::string cyrillic = "x";  // 1 + 15 × 14 bytes: the 120-byte cut falls inside a letter
+  for (int i = 0; i < 15; ++i)
+    cyrillic += "Багиров";
+  Records added;
+  Document d;
+  d.id = DocumentId("doc-1946-telegram-long-words");
+  d.title = "Telegram " + latin + " to Baku " + cyrillic;
+  added.documents.push_back(d);
+  ASSERT_TRUE(catalog_->add(added));
+
+  const std::vector<std::string> just_it{"doc-1946-telegram-long-words"};
+  EXPECT_EQ(ids(latin), just_it);
+  EXPECT_EQ(ids("title:" + latin), just_it);
+  EXPECT_EQ(ids("\"telegram " + latin + "\""), just_it);
+  EXPECT_EQ(ids(latin.substr(0, 120)), just_it);                 // the stored prefix itself
+  EXPECT_EQ(ids(latin.substr(0, 120) + "zzzzzzzzzz"), just_it);  // same first 120 bytes
+  EXPECT_TRUE(ids("z" + latin.substr(1)).empty());  // differs within the first 120 bytes
+
+  EXPECT_EQ(ids(cyrillic), just_it);
+  std::string shouted = "X";  // folds to the same word
+  for (int i = 0; i < 15; ++i)
+    shouted += "БАГИРОВ";
+  EXPECT_EQ(ids(shouted), just_it);
+  EXPECT_EQ(ids("\"baku " + cyrillic + "\""), just_it);
+  EXPECT_EQ(catalog_->count("-" + latin).value(), 5u);  // the five of the sample
+}
+
 }  // namespace
 }  // namespace archive
 
@@ -176,10 +271,13 @@ class FlakyStorage final : public Storage {
   std::unique_ptr<Storage> inner_;
 };
 
-TEST(CatalogFailures, AnIndexThatCannotFollowAWriteRefusesToAnswer) {
+TEST(CatalogFailures, AnIndexThatCannotFollowAWriteAnswersOnlyOnceItCaughtUp) {
+  archive_test::TempDir dir;
   auto owned = std::make_unique<FlakyStorage>();
   auto* store = owned.get();
-  auto catalog = Catalog::open(std::move(owned)).value();
+  auto catalog =
+      Catalog::open(std::move(owned), {.storage = {}, .index_path = dir.path() / "c.index"})
+          .value();
   Records records = sample();
   ASSERT_TRUE(catalog.add(records));
   ASSERT_EQ(catalog.count("Багиров").value(), 2u);
@@ -197,6 +295,11 @@ TEST(CatalogFailures, AnIndexThatCannotFollowAWriteRefusesToAnswer) {
   EXPECT_EQ(search.error().code, ErrorCode::unavailable);
   EXPECT_NE(search.error().message.find("the server went away"), std::string::npos);
   EXPECT_FALSE(catalog.flush());  // a stale index is never saved
+
+  // Once the store can be read again, the index catches up without a reopen.
+  store->fail_reads = false;
+  EXPECT_EQ(catalog.count("Baqirov").value(), 2u);
+  EXPECT_EQ(catalog.count("Багиров").value(), 2u);
 }
 
 }  // namespace

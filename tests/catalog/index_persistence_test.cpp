@@ -89,6 +89,28 @@ TEST_F(IndexPersistence, DamagedTruncatedAndForeignIndexesAreRebuilt) {
   }
 }
 
+// Index formats 1 and 2 skipped words longer than the term limit; format 3 keeps their prefix.
+// An older file lacks those terms, so it is rebuilt rather than trusted.
+TEST_F(IndexPersistence, AnIndexOfAnOlderFormatIsRebuilt) {
+  fill();
+  const std::string good = [&] {
+    std::ifstream in(index_path(), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  ASSERT_GT(good.size(), 18u);
+  for (const char older : {'\x01', '\x02'}) {
+    std::string bytes = good;
+    bytes.replace(14, 4, std::string{older, '\0', '\0', '\0'});  // the u32 format after the magic
+    std::ofstream(index_path(), std::ios::binary | std::ios::trunc) << bytes;
+    auto c = open();
+    EXPECT_FALSE(c.index_was_loaded());
+    EXPECT_NE(c.index_origin().find("index format " + std::to_string(int{older}) + " is older"),
+              std::string::npos)
+        << c.index_origin();
+    EXPECT_EQ(bagirov(c), 2u);
+  }
+}
+
 TEST_F(IndexPersistence, AnIndexOfAnotherStoreIsNotUsed) {
   fill();
   archive_test::TempDir other;

@@ -79,6 +79,78 @@ TEST_F(CatalogCli, SearchPagesWithLimitAndOffset) {
   EXPECT_EQ(archive_test::split_tabs(all[0])[0], kDecree);
 }
 
+TEST_F(CatalogCli, LimitAndOffsetMustBeWholeNumbersInRange) {
+  for (const char* option : {"--limit", "--offset"}) {
+    for (const char* value : {"-1", "99999999999999999999", "18446744073709551615", "1000000001",
+                              "1.5", "20x", "", "0x10"}) {
+      const auto run = run_archive({"search", "--in", db_, option, value, "stalin"});
+      EXPECT_EQ(run.exit_code, 2) << option << ' ' << value << ": " << run.out;
+      EXPECT_NE(run.err.find(option), std::string::npos) << run.err;
+      EXPECT_NE(run.err.find("a whole number from 0 to 1000000000"), std::string::npos)
+          << option << ' ' << value << ": " << run.err;
+      EXPECT_TRUE(run.out.empty()) << run.out;
+    }
+  }
+  EXPECT_EQ(
+      lines(run_archive({"search", "--in", db_, "--limit", "1000000000", "sort:date"}).out).size(),
+      5u);
+  EXPECT_TRUE(run_archive({"search", "--in", db_, "--limit", "0", "sort:date"}).out.empty());
+  EXPECT_TRUE(
+      run_archive({"search", "--in", db_, "--offset", "1000000000", "sort:date"}).out.empty());
+}
+
+// A query that begins with '-' (an exclusion) is the query, after `--` or on its own.
+TEST_F(CatalogCli, AQueryBeginningWithMinusIsTheQuery) {
+  const auto all = lines(run_archive({"search", "--in", db_, "sort:date"}).out);
+  const auto telegrams = run_archive({"count", "--in", db_, "telegram"});
+  ASSERT_EQ(telegrams.out, "1\n") << telegrams.err;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"search", "--in", db_, "--", "-telegram"},
+           {"search", "--in", db_, "-telegram"},
+           {"search", "-telegram", "--in", db_},
+           {"search", "--in", db_, "--limit", "10", "-telegram"}}) {
+    const auto run = run_archive(args);
+    EXPECT_EQ(run.exit_code, 0) << args[1] << ": " << run.err;
+    EXPECT_EQ(lines(run.out).size(), 4u) << run.out;
+  }
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"count", "--in", db_, "--", "-telegram"}, {"count", "--in", db_, "-telegram"}}) {
+    const auto run = run_archive(args);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, "4\n");
+  }
+  const auto phrase = run_archive({"count", "--in", db_, "-\"red army\" -(stalin OR molotov)"});
+  EXPECT_EQ(phrase.exit_code, 0) << phrase.err;
+  // Options are still options, a mistyped one is still an error, and two queries are one too
+  // many (a query of several words is one argument).
+  EXPECT_EQ(run_archive({"search", "--in", db_, "--limt", "5", "stalin"}).exit_code, 2);
+  const auto two = run_archive({"search", "--in", db_, "stalin", "-telegram"});
+  EXPECT_EQ(two.exit_code, 2);
+  EXPECT_NE(two.err.find("-telegram"), std::string::npos) << two.err;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"search", "--in", db_}, {"search", "--in", db_, "--"}, {"count", "--in", db_}}) {
+    const auto none = run_archive(args);
+    EXPECT_EQ(none.exit_code, 2) << args.back();
+    EXPECT_NE(none.err.find("QUERY is required"), std::string::npos) << none.err;
+  }
+  const auto help = run_archive({"search", "--help"});
+  EXPECT_NE(help.out.find("archive search -- -telegram"), std::string::npos) << help.out;
+}
+
+TEST_F(CatalogCli, AWordWithNothingToSearchForIsAnError) {
+  const auto run = run_archive({"search", "--in", db_, "stalin OR %"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_TRUE(run.out.empty()) << run.out;
+  EXPECT_NE(run.err.find("'%' has no letters or digits to search for (at byte 10)"),
+            std::string::npos)
+      << run.err;
+  const auto batch = run_archive({"count", "--in", db_, "-"}, "bagirov -*\nbagirov\n");
+  EXPECT_EQ(lines(batch.out),
+            (std::vector<std::string>{
+                "bagirov -*\terror: '*' has no letters or digits to search for (at byte 9)",
+                "bagirov\t2"}));
+}
+
 TEST_F(CatalogCli, SearchAsJsonWithFacets) {
   const auto run =
       run_archive({"search", "--in", db_, "--format", "json", "--facets", "sort:date"});
@@ -147,6 +219,24 @@ TEST_F(CatalogCli, ImportReportsRejectedRecordsAndKeepsTheRest) {
   const auto strict = run_archive({"import", "--strict", "--into", dir_.file("strict.db"), bad});
   EXPECT_EQ(strict.exit_code, 1);
   EXPECT_NE(strict.err.find("--strict"), std::string::npos) << strict.err;
+}
+
+// `archive import` aborted on a number out of range (exit 134), importing nothing.
+TEST_F(CatalogCli, ImportReportsAnOutOfRangeNumberAndKeepsTheRest) {
+  const auto bad = dir_.file("numbers.jsonl");
+  {
+    std::ofstream out(bad);
+    out << R"({"type":"document","id":"doc-telegram-to-molotov","title":"Telegram to Molotov"})"
+        << '\n'
+        << R"({"type":"document","id":"doc-1945-07-06-stalin","title":"Telegram from Stalin",)"
+        << R"("views":1e999})" << '\n';
+  }
+  const auto run = run_archive({"import", "--into", db_, bad});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("numbers.jsonl:2:"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("views: number 1e999 is out of range"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("1 rejected"), std::string::npos) << run.err;
+  EXPECT_EQ(run_archive({"count", "--in", db_, "title:molotov"}).out, "1\n");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "cli/cli_harness.hpp"
 
@@ -60,6 +61,19 @@ TEST(ArchiveCliDates, ConvertBetweenCalendars) {
   EXPECT_EQ(lines[2].rfind("1325-07-31\terror: ", 0), 0u) << lines[2];
   run = run_archive({"dates", "convert", "--from", "julian", "--to", "gregorian"}, "1917-10-25\n");
   EXPECT_EQ(run.out, "1917-10-25\t1917-11-07\n");
+}
+
+// The year is what is wrong with a 20-digit year, not the digit where '-' was expected.
+TEST(ArchiveCliDates, ConvertBlamesAnOverlongYearWhereItStarts) {
+  const auto run = run_archive({"dates", "convert", "--from", "persian", "--to", "gregorian"},
+                               "12345678901234567890-01-01\n-12345678901234567890-01-01\n"
+                               "1325-06-15\n");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(lines_of(run.out),
+            (std::vector<std::string>{
+                "12345678901234567890-01-01\terror: the year has more than 16 digits (at byte 0)",
+                "-12345678901234567890-01-01\terror: the year has more than 16 digits (at byte 1)",
+                "1325-06-15\t1946-09-06"}));
 }
 
 TEST(ArchiveCliDates, BadUsageExitsTwo) {

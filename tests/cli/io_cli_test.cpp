@@ -51,4 +51,34 @@ TEST(ArchiveCliIo, BadUsageExitsTwo) {
   EXPECT_EQ(run_archive({"convert", "--from", "jsonl", "--to", "csv"}).exit_code, 2);
 }
 
+// A number out of range once aborted `validate` and `convert` on an uncaught exception (exit
+// 134); now it is one more problem and the other records are read.
+TEST(ArchiveCliIo, OutOfRangeNumberIsReportedAndTheRunGoesOn) {
+  const std::string path = testing::TempDir() + "archive_io_cli_numbers.jsonl";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << R"({"type":"document","id":"doc-1945-07-06-stalin-bagirov",)"
+        << R"("title":"Telegram from Stalin to Bagirov","views":1e999})" << '\n'
+        << R"({"type":"person","id":"person-molotov","name":"Vyacheslav Molotov","x":)"
+        << std::string(100000, '7') << "}\n"
+        << R"({"type":"person","id":"person-bagirov","name":"Mir Jafar Bagirov"})" << '\n';
+  }
+  const auto run = run_archive({"validate", path});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.out.find("archive_io_cli_numbers.jsonl:1:107: views: number 1e999 is out of range"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("archive_io_cli_numbers.jsonl:2:72: x: number 7777"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("1 records read, 2 rejected"), std::string::npos) << run.out;
+
+  const auto converted = run_archive({"convert", "--from", "jsonl", "--to", "jsonl", path});
+  EXPECT_EQ(converted.exit_code, 1) << converted.err;
+  EXPECT_NE(converted.err.find("views: number 1e999 is out of range"), std::string::npos)
+      << converted.err;
+  EXPECT_NE(converted.out.find(R"("name":"Mir Jafar Bagirov")"), std::string::npos)
+      << converted.out;
+  std::remove(path.c_str());
+}
+
 }  // namespace

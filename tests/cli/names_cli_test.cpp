@@ -87,6 +87,32 @@ TEST(ArchiveCliNames, MatchThresholdDecides) {
   EXPECT_EQ(run_archive({"names", "match", "--threshold", "2"}).exit_code, 2);
 }
 
+TEST(ArchiveCliNames, MatchThresholdMustBeANumberFromZeroToOne) {
+  for (const char* bad : {"nan", "NaN", "-nan", "inf", "-inf", "-0.1", "1.01", "0.75x", ""}) {
+    const auto run = run_archive({"names", "match", "--threshold", bad}, "Bagirov\tBagirova\n");
+    EXPECT_EQ(run.exit_code, 2) << bad << ": " << run.out;
+    EXPECT_TRUE(run.out.empty()) << bad << ": " << run.out;
+    EXPECT_NE(run.err.find("--threshold"), std::string::npos) << run.err;
+  }
+  EXPECT_EQ(run_archive({"names", "match", "--threshold", "0.5"}, "Bagirov\tBagirova\n").exit_code,
+            0);
+}
+
+// Batch mode: one output line per input line. A line of three names is not a pair: it gives
+// the whole line and an error, and the run goes on.
+TEST(ArchiveCliNames, MatchRefusesALineWithMoreThanTwoNames) {
+  const auto run = run_archive({"names", "match"}, "Bagirov\tBagirova\tMolotov\nStalin\tСталин\n");
+  EXPECT_EQ(run.exit_code, 0);
+  const auto lines = lines_of(run.out);
+  ASSERT_EQ(lines.size(), 2u) << run.out;
+  EXPECT_EQ(lines[0], "Bagirov Bagirova Molotov\terror: expected 2 tab-separated values, found 3");
+  const auto pair = columns_of(lines[1]);
+  ASSERT_EQ(pair.size(), 4u) << lines[1];
+  EXPECT_EQ(pair[0], "Stalin");
+  EXPECT_EQ(pair[1], "Сталин");
+  EXPECT_EQ(pair[3], "match");
+}
+
 TEST(ArchiveCliNames, ParseGivesTheFixedColumns) {
   const auto run = run_archive({"names", "parse"}, "Pahlavi, Mohammad Reza\n");
   EXPECT_EQ(run.exit_code, 0);

@@ -419,7 +419,11 @@ TEST(CalendarTest, ParseCalendarDateReportsSyntaxErrorsWithOffsets) {
         Case{"-", 1, "expected a year"}, Case{"1325", 4, "expected '-' after the year"},
         Case{"1325/06/15", 4, "expected '-' after the year"}, Case{"1325-", 5, "expected a month"},
         Case{"1325-06", 7, "expected '-' after the month"},
-        Case{"1325-123-01", 7, "expected '-' after the month"},
+        Case{"1325-123-01", 5, "the month has more than 2 digits"},
+        Case{"1325-06-150", 8, "the day has more than 2 digits"},
+        Case{"12345678901234567890-01-01", 0, "the year has more than 16 digits"},
+        Case{"-12345678901234567890-01-01", 1, "the year has more than 16 digits"},
+        Case{"13250000000000000-06-15", 0, "the year has more than 16 digits"},
         Case{"1325-06-", 8, "expected a day"},
         Case{"1325-06-15x", 10, "unexpected text after the date"},
         Case{"1325-06-15 ", 10, "unexpected text after the date"}}) {

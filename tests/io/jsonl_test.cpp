@@ -1,5 +1,6 @@
 // JSON Lines import/export: round trips, every fixed field, and the bad inputs the issue
-// names (unknown type, missing id, wrong types, truncated JSON, invalid UTF-8, huge lines).
+// names (unknown type, missing id, wrong types, truncated JSON, invalid UTF-8, huge lines,
+// numbers out of range, a raw NUL before trailing bytes, duplicate keys).
 #include "archive/io/jsonl.hpp"
 
 #include <gtest/gtest.h>
@@ -544,6 +545,141 @@ TEST(JsonlTest, AgentKindKeepsOrganizationsOutsideTheBatch) {
   const auto bad = read(
       R"({"type":"document","id":"doc-1","title":"Decree","agents":[{"id":"org-x","kind":"party"}]})");
   EXPECT_NE(all(bad).find("agents[0].kind: unknown kind 'party'"), std::string::npos) << all(bad);
+}
+
+// A number a double cannot hold (1e999, a number of 100,000 digits) once escaped the reader as
+// nlohmann::json::out_of_range and aborted the program; now it is a problem like any other,
+// named by line, column and field, whether the field is read (views) or unknown.
+TEST(JsonlTest, OutOfRangeNumberIsAProblemNamingLineColumnAndField) {
+  const std::string telegram =
+      R"({"type":"document","id":"doc-1945-07-06-stalin-bagirov",)"
+      R"("title":"Telegram from Stalin to Bagirov","date":"July 6, 1945","views":1e999})";
+  const std::string molotov = R"({"type":"person","id":"person-molotov",)"
+                              R"("name":"Vyacheslav Molotov","weight":-1e999})";
+  const std::string digits(100000, '9');
+  const std::string decree = R"({"type":"document","id":"doc-1945-07-06-politburo-decree",)"
+                             R"("title":"Decree of the CC CPSU Politburo","archive_number":)" +
+                             digits + "}";
+  const std::string bagirov =
+      R"({"type":"person","id":"person-bagirov","name":"Mir Jafar Bagirov","views":1e-999})";
+  const ImportResult r = read(telegram + "\n" + molotov + "\n" + decree + "\n" + bagirov + "\n");
+
+  EXPECT_EQ(r.rejected, 3u) << all(r);
+  ASSERT_EQ(count(r, Severity::error), 3u) << all(r);
+  EXPECT_EQ(r.issues.at(0).describe(),
+            "test.jsonl:1:" + std::to_string(telegram.find("1e999") + 1) +
+                ": views: number 1e999 is out of range (its magnitude is above 1.8e308)");
+  EXPECT_EQ(r.issues.at(1).describe(),
+            "test.jsonl:2:" + std::to_string(molotov.find("-1e999") + 1) +
+                ": weight: number -1e999 is out of range (its magnitude is above 1.8e308)");
+  EXPECT_EQ(r.issues.at(2).describe(),
+            "test.jsonl:3:" + std::to_string(decree.find(digits) + 1) +
+                ": archive_number: number 99999999999999999999… (100000 characters) is out of "
+                "range (its magnitude is above 1.8e308)");
+  // Reading went on: an underflowing number is 0 and only an unknown field here.
+  ASSERT_EQ(r.records.people.size(), 1u) << all(r);
+  EXPECT_EQ(r.records.people[0].name.form, "Mir Jafar Bagirov");
+  EXPECT_NE(all(r).find("warning: test.jsonl:4: views: unknown field, ignored"), std::string::npos)
+      << all(r);
+
+  const ImportResult strict = read(telegram + "\n" + bagirov + "\n", true);
+  EXPECT_TRUE(strict.stopped);
+  EXPECT_EQ(strict.records.size(), 0u);
+}
+
+TEST(JsonlTest, ViewsBeyondTheLargestCountAreAnError) {
+  const ImportResult r =
+      read(R"({"type":"document","id":"doc-1945-07-06","title":"Telegram from Stalin to Bagirov",)"
+           R"("views":99999999999999999999})");
+  EXPECT_EQ(r.rejected, 1u);
+  ASSERT_EQ(r.issues.size(), 1u) << all(r);
+  EXPECT_EQ(r.issues[0].describe(),
+            "test.jsonl:1: views: expected a non-negative integer up to 18446744073709551615, "
+            "got 1e+20");
+}
+
+// nlohmann-json takes a raw NUL for the end of the text: what followed it on the line was
+// dropped without a word.
+TEST(JsonlTest, RawNulIsAnErrorNamingItsByteOffset) {
+  const std::string telegram =
+      R"({"type":"document","id":"doc-1945-07-06-stalin-bagirov","title":"Telegram from Stalin to Bagirov"})";
+  std::string garbage = telegram;
+  garbage += '\0';
+  garbage += R"(,"type":"person","name":"Vyacheslav Molotov"})";
+  std::string in_title = R"({"type":"document","id":"doc-2","title":"Tele)";
+  const std::size_t nul_in_title = in_title.size();
+  in_title += '\0';
+  in_title += R"(gram"})";
+  const std::string molotov =
+      R"({"type":"person","id":"person-molotov","name":"Vyacheslav Molotov"})";
+  const ImportResult r = read(garbage + "\n" + in_title + "\n" + telegram + '\0' + "\n" + molotov);
+
+  EXPECT_EQ(r.rejected, 3u) << all(r);
+  ASSERT_EQ(r.issues.size(), 3u) << all(r);
+  const std::string offset = std::to_string(telegram.size());
+  EXPECT_EQ(r.issues[0].describe(), "test.jsonl:1:" + std::to_string(telegram.size() + 1) +
+                                        ": invalid JSON: raw NUL byte at byte offset " + offset +
+                                        " of the line (JSON has none; in a string write \\u0000)");
+  EXPECT_EQ(r.issues[1].line, 2u);
+  EXPECT_EQ(r.issues[1].column, nul_in_title + 1);
+  EXPECT_NE(r.issues[1].message.find("byte offset " + std::to_string(nul_in_title)),
+            std::string::npos)
+      << r.issues[1].message;
+  EXPECT_EQ(r.issues[2].line, 3u);
+  EXPECT_NE(r.issues[2].message.find("byte offset " + offset), std::string::npos);
+  EXPECT_TRUE(r.records.documents.empty());
+  ASSERT_EQ(r.records.people.size(), 1u);
+  EXPECT_EQ(r.records.people[0].name.form, "Vyacheslav Molotov");
+}
+
+// A key given twice used to resolve last-wins: a document became a person. Now the record is
+// refused, naming the key, its path and the column of its second occurrence, at any depth.
+TEST(JsonlTest, DuplicateKeyIsRefusedNamingKeyAndColumn) {
+  const std::string became_person =
+      R"({"type":"document","id":"doc-1945-07-06-stalin-bagirov",)"
+      R"("title":"Telegram from Stalin to Bagirov","type":"person","name":"Vyacheslav Molotov"})";
+  const std::string role_twice =
+      R"({"type":"document","id":"doc-1945-07-06","title":"Telegram from Stalin to Bagirov",)"
+      R"("agents":[{"id":"person-stalin","role":"author"},)"
+      R"({"id":"person-bagirov","role":"recipient","role":"author"}]})";
+  const std::string deep =
+      R"({"type":"document","id":"doc-1945-07-07","title":"Telegram from Stalin to Bagirov",)"
+      R"("source":{"repository":"RGASPI","reference":"f. 558","reference":"f. 17"}})";
+  const std::string escaped =
+      R"({"type":"document","id":"doc-1945-07-08","title":"Telegram","ty\"pe":1,"ty\u0070e":"person"})";
+  const std::string unknown_twice =
+      R"({"type":"person","id":"person-molotov","name":"Vyacheslav Molotov","x":{"a":[{"b\"c":1,"b\"c":2}]}})";
+  // The same keys in different objects are no duplicates.
+  const std::string molotov =
+      R"({"type":"person","id":"person-molotov","name":"Vyacheslav Molotov",)"
+      R"("variants":["Вячеслав Молотов"],"name_forms":[{"form":"Vyacheslav Molotov","script":"latin"},)"
+      R"({"form":"Вячеслав Молотов","script":"cyrillic"}]})";
+  const ImportResult r = read(became_person + "\n" + role_twice + "\n" + deep + "\n" + escaped +
+                              "\n" + unknown_twice + "\n" + molotov + "\n");
+
+  EXPECT_EQ(r.rejected, 5u) << all(r);
+  ASSERT_EQ(count(r, Severity::error), 5u) << all(r);
+  auto column = [](const std::string& line, const char* key) {
+    return ":" + std::to_string(line.rfind(key) + 1) + ": ";
+  };
+  EXPECT_EQ(r.issues.at(0).describe(),
+            "test.jsonl:1" + column(became_person, R"("type")") +
+                "type: duplicate key 'type' (a key may appear only once in an object)");
+  EXPECT_EQ(r.issues.at(1).describe(),
+            "test.jsonl:2" + column(role_twice, R"("role")") +
+                "agents[1].role: duplicate key 'role' (a key may appear only once in an object)");
+  EXPECT_EQ(r.issues.at(2).describe(), "test.jsonl:3" + column(deep, R"("reference")") +
+                                           "source.reference: duplicate key 'reference' (a key "
+                                           "may appear only once in an object)");
+  EXPECT_EQ(r.issues.at(3).line, 4u);
+  EXPECT_EQ(r.issues.at(3).column, escaped.find(R"("ty\u0070e")") + 1);
+  EXPECT_EQ(r.issues.at(3).field, "type");
+  EXPECT_EQ(r.issues.at(4).line, 5u);
+  EXPECT_EQ(r.issues.at(4).column, unknown_twice.rfind(R"("b\"c")") + 1);
+  EXPECT_EQ(r.issues.at(4).field, "x.a[0].b\"c");
+  EXPECT_TRUE(r.records.documents.empty()) << all(r);
+  ASSERT_EQ(r.records.people.size(), 1u) << all(r);
+  EXPECT_EQ(r.records.people[0].variants.size(), 1u);
 }
 
 }  // namespace

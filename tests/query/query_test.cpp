@@ -194,6 +194,68 @@ TEST(QueryErrors, EachNamesTheProblemAndWhere) {
   }
 }
 
+// A word, phrase or field value that folds to no term would match every document (or, after
+// '-', none): the parser refuses it where it stands, as it refuses "".
+TEST(QueryErrors, WordsWithNothingToSearchForAreRefusedWhereTheyStand) {
+  struct Case {
+    std::string_view text;
+    std::size_t offset;
+    std::string_view shown;
+  };
+  const Case cases[] = {
+      {"%", 0, "'%'"},
+      {"*", 0, "'*'"},
+      {":", 0, "':'"},
+      {"stalin OR %", 10, "'%'"},
+      {"bagirov -*", 9, "'*'"},
+      {"molotov AND ...", 12, "'...'"},
+      {"(stalin OR (molotov %))", 20, "'%'"},
+      {"telegram -(bagirov OR ~~)", 22, "'~~'"},
+      {"\"% %\"", 0, "the phrase '% %'"},
+      {"telegram -\"* *\"", 10, "the phrase '* *'"},
+      {"title:%", 6, "'%'"},
+      {"title:\"- -\"", 6, "the phrase '- -'"},
+      {"person:%", 7, "'%'"},
+      {"org:\"...\"", 4, "the phrase '...'"},
+      {"collection:*", 11, "'*'"},
+      {"bagirov -person:*", 16, "'*'"},
+  };
+  for (const auto& c : cases) {
+    auto e = parse_error(c.text);
+    EXPECT_EQ(e.code, ErrorCode::parse_error) << c.text;
+    EXPECT_EQ(e.offset, c.offset) << c.text << ": " << e.message;
+    EXPECT_EQ(e.message, std::string(c.shown) + " has no letters or digits to search for")
+        << c.text;
+  }
+  EXPECT_EQ(parse_error("stalin OR %").describe(),
+            "'%' has no letters or digits to search for (at byte 10)");
+}
+
+TEST(QueryErrors, ARefusedWordIsShownShortened) {
+  const auto e = parse_error("stalin " + std::string(5000, '*'));
+  EXPECT_EQ(e.offset, 7u);
+  EXPECT_LT(e.message.size(), 120u) << e.message;
+  EXPECT_NE(e.message.find("has no letters or digits"), std::string::npos) << e.message;
+}
+
+TEST(QueryParse, WordsWithLettersOrDigitsAmongPunctuationAreKept) {
+  // Punctuation around or inside a searchable word, ids with their dashes and colons, digits
+  // of every script, and exact type: and lang: values (compared whole, not searched as words).
+  for (std::string_view text :
+       {"stalin,", "M.D.", "(molotov)", "\"M.D. Bagirov\"", "«Сталин»", "1945", "۱۳۲۵",
+        "person:person-bagirov", "org:org-politburo", "collection:coll-iran-1945-1946",
+        "collection:q:123", "type:%", "lang:*", "title:decree!"}) {
+    parse_ok(text);
+  }
+}
+
+TEST(QueryParse, AWordLongerThanTheTermLimitIsKept) {
+  const std::string word(200, 'x');
+  auto q = parse_ok("bagirov " + word);
+  ASSERT_EQ(q.root.children.size(), 2u);
+  EXPECT_EQ(q.root.children[1], query::word(word));
+}
+
 TEST(QueryErrors, InvalidUtf8IsReportedAtTheBadByte) {
   auto e = parse_error("stalin \xC3\x28");
   EXPECT_EQ(e.code, ErrorCode::invalid_utf8);

@@ -1,5 +1,6 @@
 #include "batch.hpp"
 
+#include <algorithm>
 #include <istream>
 #include <ostream>
 
@@ -33,14 +34,16 @@ std::size_t run_batch(std::istream& in, std::ostream& out, const LineTransform& 
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     record.clear();
-    // The input as up to `echo_columns` columns (tabs inside the last become spaces).
+    // The input as `echo_columns` columns when it has that many, else as one (its tabs become
+    // spaces): a line of the wrong shape is one input whose second column says why.
     std::string_view rest = line;
-    for (std::size_t c = 1; c < echo_columns; ++c) {
-      const std::size_t tab = rest.find('\t');
-      if (tab == std::string_view::npos) break;
-      append_tsv_field(record, rest.substr(0, tab));
-      record += '\t';
-      rest.remove_prefix(tab + 1);
+    const auto tabs = static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t'));
+    if (tabs + 1 == echo_columns) {
+      for (std::size_t tab; (tab = rest.find('\t')) != std::string_view::npos;) {
+        append_tsv_field(record, rest.substr(0, tab));
+        record += '\t';
+        rest.remove_prefix(tab + 1);
+      }
     }
     append_tsv_field(record, rest);
     record += '\t';
@@ -70,14 +73,12 @@ std::size_t run_batch_columns(std::istream& in, std::ostream& out, std::size_t c
       [&](std::string_view line) -> Result<Fields> {
         values.clear();
         std::size_t start = 0;
-        while (values.size() + 1 < columns) {
-          const std::size_t tab = line.find('\t', start);
-          if (tab == std::string_view::npos) break;
+        for (std::size_t tab; (tab = line.find('\t', start)) != std::string_view::npos;) {
           values.push_back(line.substr(start, tab - start));
           start = tab + 1;
         }
         values.push_back(line.substr(start));
-        if (values.size() < columns) {
+        if (values.size() != columns) {
           return make_error(ErrorCode::parse_error, "expected " + std::to_string(columns) +
                                                         " tab-separated values, found " +
                                                         std::to_string(values.size()));

@@ -21,9 +21,10 @@ using Fields = std::vector<std::string>;
 using LineTransform = std::function<Result<Fields>(std::string_view value)>;
 
 /// Reads `in` line by line (LF or CRLF endings; the last line may lack one) and writes
-/// `input<TAB>field<TAB>field…` per line to `out`. Every column is made TSV-safe (tsv_field),
-/// so a line always has the columns the command fixes. Returns the number of lines that gave
-/// an error.
+/// `input<TAB>field<TAB>field…` per line to `out`. The input is echoed as `echo_columns`
+/// columns when it has exactly that many tab-separated values, else as one column. Every column
+/// is made TSV-safe (tsv_field), so a line always has the columns the command fixes. Returns
+/// the number of lines that gave an error.
 std::size_t run_batch(std::istream& in, std::ostream& out, const LineTransform& transform,
                       std::size_t echo_columns = 1);
 
@@ -32,8 +33,9 @@ using ColumnsTransform =
     std::function<Result<Fields>(const std::vector<std::string_view>& columns)>;
 
 /// As run_batch, for commands whose input lines hold `columns` tab-separated values (`a<TAB>b`
-/// for `names match`): each is echoed as its own column. A line with fewer columns gives an
-/// error line; tabs beyond the last column stay in it.
+/// for `names match`): each is echoed as its own column. A line with fewer or more values is
+/// echoed whole as one column (tabs made spaces) followed by an `error:` column, and the run
+/// goes on.
 std::size_t run_batch_columns(std::istream& in, std::ostream& out, std::size_t columns,
                               const ColumnsTransform& transform);
 

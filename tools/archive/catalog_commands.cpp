@@ -8,10 +8,13 @@
 //   archive export [--in ADDRESS] [--format jsonl|oai_dc]
 // ADDRESS is a storage address (memory:, sqlite:PATH or a bare path, snapshot:PATH,
 // postgresql://…); the default is the SQLite file archive.db. A QUERY of "-" reads one query
-// per line from standard input (batch mode).
+// per line from standard input (batch mode); one that begins with '-' (-telegram) may follow
+// `--` or stand alone (take_query_after_dash).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -207,6 +210,51 @@ void print_facets_tsv(std::string& out, const Facets& f) {
   list("decade", f.decades);
 }
 
+// --limit and --offset: a whole number from 0 to kMaxCount. CLI11 alone took -1 and
+// 99999999999999999999 (each wrapped or saturated to a huge count).
+constexpr std::size_t kMaxCount = 1'000'000'000;
+
+std::string check_count(const std::string& text) {
+  std::size_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, problem] = std::from_chars(text.data(), end, value);
+  if (problem != std::errc{} || stop != end || value > kMaxCount) {  // "-1" is not a number
+    return "must be a whole number from 0 to " + std::to_string(kMaxCount) + ", not '" + text + "'";
+  }
+  return {};
+}
+
+// A query that begins with '-' (an exclusion: -telegram) looks like an option to CLI11. After
+// `--` it is the query; without it, one argument that begins with a single '-' and is no
+// option of the command is taken as the query when no other was given. Anything else left
+// over is an error, as before. Runs in the command's callback (the command allows extras).
+void take_query_after_dash(const CLI::App& command, const CLI::Option& given, std::string& query) {
+  std::vector<std::string> extras = command.remaining();
+  if (extras.size() > command.remaining_size()) {  // CLI11 keeps the `--` it read among them
+    if (auto mark = std::find(extras.begin(), extras.end(), "--"); mark != extras.end()) {
+      extras.erase(mark);
+    }
+  }
+  if (given.count() == 0 && extras.size() == 1 && extras[0].size() > 1 && extras[0][0] == '-' &&
+      extras[0][1] != '-') {
+    query = extras[0];
+    return;
+  }
+  if (!extras.empty()) throw CLI::ExtrasError(extras);
+  // Not a RequiredError: main() reads that, with arguments left over, as an unknown command.
+  if (given.count() == 0) throw CLI::ParseError("QUERY is required", CLI::ExitCodes::RequiredError);
+}
+
+constexpr const char* kQueryHelp =
+    "Required: the query (one argument: quote it), or - for one query per input line";
+
+std::string dash_footer(const std::string& command) {
+  return "A query that begins with '-' (an exclusion) may follow --, as in\n  archive " + command +
+         " -- -telegram\nor stand alone (archive " + command +
+         " -telegram) when it is no option; one that begins\nwith -h is the help flag, so write "
+         "it after --.";
+}
+
 int search(const std::string& address, const std::string& query, const SearchOptions& options,
            const std::string& format) {
   auto catalog = open_existing(address);
@@ -366,23 +414,29 @@ auto query = std::make_shared<std::string>();
 auto options = std::make_shared<SearchOptions>();
 auto output = std::make_shared<std::string>("tsv");
 search_command->add_option("--in", *address, "Storage address (default: archive.db)");
-search_command->add_option("--limit", options->limit, "Hits to show (default 20)");
-search_command->add_option("--offset", options->offset, "Hits to skip first");
+search_command->add_option("--limit", options->limit, "Hits to show (default 20)")
+    ->check(CLI::Validator(check_count, "0 to 1000000000"));
+search_command->add_option("--offset", options->offset, "Hits to skip first")
+    ->check(CLI::Validator(check_count, "0 to 1000000000"));
 search_command->add_option("--format", *output, "tsv or json")
     ->check(CLI::IsMember({"tsv", "json"}));
 search_command->add_flag("--facets", options->facets)
     ->description("Also count collections, types, languages, agents and decades");
-search_command->add_option("QUERY", *query, "The query, or - for one query per input line")
-    ->required();
-search_command->callback([&action, address, query, options, output] {
+CLI::Option* search_query = search_command->add_option("QUERY", *query, kQueryHelp);
+search_command->allow_extras();  // a query that begins with '-': take_query_after_dash
+search_command->footer(dash_footer("search"));
+search_command->callback([&action, search_command, search_query, address, query, options, output] {
+  take_query_after_dash(*search_command, *search_query, *query);
   action = [=] { return search(*address, *query, *options, *output); };
 });
 
 CLI::App* count_command = parent.add_subcommand("count", "Count the documents matching a query");
 count_command->add_option("--in", *address, "Storage address (default: archive.db)");
-count_command->add_option("QUERY", *query, "The query, or - for one query per input line")
-    ->required();
-count_command->callback([&action, address, query] {
+CLI::Option* count_query = count_command->add_option("QUERY", *query, kQueryHelp);
+count_command->allow_extras();
+count_command->footer(dash_footer("count"));
+count_command->callback([&action, count_command, count_query, address, query] {
+  take_query_after_dash(*count_command, *count_query, *query);
   action = [=] { return count(*address, *query); };
 });
 

@@ -1,5 +1,6 @@
 // `archive names romanize|keys|match|parse`: the names part in batch mode.
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -26,6 +27,18 @@ std::string join(const std::vector<std::string>& parts, char separator = ' ') {
     out += p;
   }
   return out;
+}
+
+// A score from 0 to 1. Not CLI::Range: every comparison with NaN is false, so it let `nan`
+// through (and every name then failed to match).
+std::string check_score(const std::string& text) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, problem] = std::from_chars(text.data(), end, value);
+  if (problem != std::errc{} || stop != end || !(value >= 0.0 && value <= 1.0)) {
+    return "must be a number from 0 to 1, not '" + text + "'";
+  }
+  return {};
 }
 
 int romanize_lines(const RomanizeOptions& options) {
@@ -103,7 +116,7 @@ void add_names_commands(CLI::App& parent, Action& action) {
       ->add_option("--threshold", *threshold,
                    "Score from which names match (default " +
                        std::to_string(kNameMatchThreshold).substr(0, 4) + ")")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(CLI::Validator(check_score, "NUMBER in [0, 1]"));
   match_command->callback([&action, threshold] {
     const double t = *threshold;
     action = [t] { return match_lines(t); };

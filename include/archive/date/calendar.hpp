@@ -53,8 +53,9 @@ struct CalendarDate {
 /// The calendar date of a day; invalid_argument when out of the calendar's range.
 [[nodiscard]] ARCHIVE_EXPORT Result<CalendarDate> from_day(Calendar calendar, Day day);
 
-/// Parses "YYYY-MM-DD" (a leading '-' for years before 1) as a date of `calendar` and
-/// returns its day; parse_error or invalid_argument with the offset on bad input.
+/// Parses "YYYY-MM-DD" (a leading '-' for years before 1; a year of 1–16 digits, a month and a
+/// day of 1–2) as a date of `calendar` and returns its day; parse_error or invalid_argument
+/// with the offset on bad input (a number with too many digits at its first digit).
 [[nodiscard]] ARCHIVE_EXPORT Result<Day> parse_calendar_date(Calendar calendar,
                                                              std::string_view text);
 

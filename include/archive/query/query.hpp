@@ -20,7 +20,9 @@
 //   sort:relevance|date|-date|popularity
 // A date bound is anything parse_date() reads; quote it when it has spaces. `AND` between
 // terms is accepted and means what juxtaposition means. Words are matched after the text
-// part's folding and across scripts (Сталин finds Stalin); this header only parses.
+// part's folding and across scripts (Сталин finds Stalin); a word of only punctuation or
+// symbols (`%`, `*`) is refused, and one longer than 120 bytes is compared on its first 120
+// (docs/search.md). This header only parses.
 #pragma once
 
 #include <cstddef>
@@ -105,11 +107,15 @@ inline constexpr std::size_t kMaxQueryTerms = 256;
 
 /// Parses the query language. A malformed query (unbalanced parentheses or quotes, a
 /// dangling OR, an unknown field or sort, a date bound parse_date cannot read, an empty
-/// query, invalid UTF-8, a query over the limits) gives a parse_error (invalid_utf8 for bad
-/// bytes) whose offset points at the problem. Never throws on bad text.
+/// query, a word, phrase or title:/person:/org:/collection: value with no letters or digits to
+/// search for such as `%` or `"* *"`, invalid UTF-8, a query over the limits) gives a
+/// parse_error (invalid_utf8 for bad bytes) whose offset points at the problem. Never throws
+/// on bad text.
 [[nodiscard]] ARCHIVE_EXPORT Result<Query> parse_query(std::string_view text);
 
-/// The builder: the same nodes the parser makes, for programs.
+/// The builder: the same nodes the parser makes, for programs. It checks nothing: a word with
+/// nothing to search for (`query::word("%")`), which the parser refuses, makes
+/// Catalog::search() and count() fail with invalid_argument.
 ///   Query q{query::all_of({query::word("decree"), query::person("Bagirov"),
 ///                          query::date_between("1945", "1946").value()}),
 ///           SortOrder::date_ascending};

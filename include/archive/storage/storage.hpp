@@ -97,6 +97,19 @@ class ARCHIVE_EXPORT WriteBatch {
   std::vector<Operation> ops_;
 };
 
+/// Which committed state of a store a reader shows: its generation, and the id of the commit
+/// that made it. Two stores with one instance id (copies of one file or database) at one
+/// generation hold the same records only when their commit ids agree too; an index built from
+/// one state is current for exactly that state.
+struct StoreState {
+  std::uint64_t generation = 0;
+  /// Identifies the commit within the store's lineage (a backend draws it at random or derives
+  /// it from the committed bytes). Empty when the backend keeps none: then the generation alone
+  /// identifies the state, and a copied-then-diverged store cannot be told apart.
+  std::string commit_id;
+  friend bool operator==(const StoreState&, const StoreState&) = default;
+};
+
 /// Called by StorageReader::scan() with each record; return false to stop the scan.
 using ScanVisitor = std::function<bool(Record&&)>;
 
@@ -112,6 +125,13 @@ class ARCHIVE_EXPORT StorageReader {
 
   /// The generation this view shows (see Storage).
   [[nodiscard]] virtual std::uint64_t generation() const noexcept = 0;
+
+  /// The id of the commit that made this view's state (see StoreState); the default, for
+  /// backends that keep none, is empty.
+  [[nodiscard]] virtual std::string commit_id() const;
+
+  /// generation() and commit_id() together.
+  [[nodiscard]] StoreState state() const;
 
   /// The record with `key`; not_found when there is none; io_error, corrupt or unavailable
   /// when the backend cannot read it.
@@ -175,6 +195,8 @@ class ARCHIVE_EXPORT Storage {
   [[nodiscard]] Result<std::uint64_t> erase(RecordKey key);
   [[nodiscard]] Result<Record> get(const RecordKey& key);
   [[nodiscard]] Result<std::uint64_t> generation();
+  /// The committed state now (a reader used once).
+  [[nodiscard]] Result<StoreState> state();
 
  protected:
   Storage() = default;

@@ -1,4 +1,4 @@
-#include "index/tokenizer.hpp"
+#include "text/tokenizer.hpp"
 
 #include <unicode/uchar.h>
 
@@ -96,6 +96,24 @@ std::size_t Tokenizer::word_end(std::string_view text, std::size_t start, bool& 
     i += d.length;
   }
   return i;
+}
+
+std::string_view cut_term(std::string_view folded) noexcept {
+  if (folded.size() <= kMaxTermBytes) return folded;
+  std::size_t end = kMaxTermBytes;
+  // Back to the first byte of the character the limit falls in (continuation bytes are
+  // 10xxxxxx).
+  while (end > 0 && (static_cast<unsigned char>(folded[end]) & 0xC0) == 0x80)
+    --end;
+  return folded.substr(0, end);
+}
+
+bool has_terms(std::string_view text) {
+  Tokenizer tokenizer;
+  std::uint32_t position = 0;
+  bool any = false;
+  tokenizer.tokenize(text, position, [&](std::string_view, std::uint32_t) { any = true; });
+  return any;
 }
 
 bool Tokenizer::fold(std::string_view word) {

@@ -1,18 +1,28 @@
-// Internal: the index's tokenizer. Splits text into words and folds each one (text::fold) —
-// the terms the index stores and queries look up. ASCII words take a fast path that never
-// touches ICU; other words are folded by the text part. Letters, digits and marks of every
-// script make words (ZWNJ and ZWJ join inside Persian words); everything else separates them,
-// except that each Han, Hiragana or Katakana character is a word of its own (those scripts
-// write no spaces). Words longer than kMaxTermBytes after folding are skipped.
+// Internal: the tokenizer shared by the index and the query language. Splits text into words
+// and folds each one (text::fold) — the terms the index stores and queries look up. ASCII words
+// take a fast path that never touches ICU; other words are folded by the text part. Letters,
+// digits and marks of every script make words (ZWNJ and ZWJ join inside Persian words);
+// everything else separates them, except that each Han, Hiragana or Katakana character is a
+// word of its own (those scripts write no spaces). A folded word longer than kMaxTermBytes is
+// cut to its term (cut_term): index and queries cut alike, so a long word still finds itself.
+// It lives in the text part so that the query parser (which may not depend on the index) can
+// tell a word with nothing to search for (has_terms) exactly as the index would see it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace archive::detail {
 
+/// The longest term, in bytes of folded UTF-8.
 inline constexpr std::size_t kMaxTermBytes = 120;
+
+/// The term of a folded word: the word itself, or, when it is longer than kMaxTermBytes, its
+/// longest prefix of whole UTF-8 characters that fits. The one place words are cut, for the
+/// index and the queries alike. Precondition: `folded` is valid UTF-8.
+[[nodiscard]] std::string_view cut_term(std::string_view folded) noexcept;
 
 class Tokenizer {
  public:
@@ -32,10 +42,11 @@ class Tokenizer {
       i = end;
       const auto word = text.substr(start, end - start);
       if (ascii) {
-        if (word.size() > kMaxTermBytes) continue;
-        buffer_.resize(word.size());
-        for (std::size_t k = 0; k < word.size(); ++k) {
-          const char c = word[k];
+        // ASCII folds to its own length, one byte a character: cut first, then lower.
+        const auto term = cut_term(word);
+        buffer_.resize(term.size());
+        for (std::size_t k = 0; k < term.size(); ++k) {
+          const char c = term[k];
           buffer_[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
         }
         emit(std::string_view(buffer_), position++);
@@ -48,7 +59,7 @@ class Tokenizer {
       while (p < folded.size()) {
         auto q = folded.find(' ', p);
         if (q == std::string_view::npos) q = folded.size();
-        if (q > p && q - p <= kMaxTermBytes) emit(folded.substr(p, q - p), position++);
+        if (q > p) emit(cut_term(folded.substr(p, q - p)), position++);
         p = q + 1;
       }
     }
@@ -67,5 +78,10 @@ class Tokenizer {
 
 /// True for a code point that is part of a word (letter, digit, mark, ZWNJ/ZWJ).
 bool is_word_code_point(char32_t cp) noexcept;
+
+/// True when the tokenizer makes at least one term of `text`: false for text of only
+/// punctuation, symbols and spaces (`%`, `*`, `:`, `...`), which has nothing to search for.
+/// Precondition: `text` is valid UTF-8.
+[[nodiscard]] bool has_terms(std::string_view text);
 
 }  // namespace archive::detail
