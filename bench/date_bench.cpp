@@ -2,10 +2,11 @@
 // printer, the strict bounds, and the cataloger's-date parser.
 //
 // EDTF input is the 100,000 generated strings of the edtf.js comparison (edtf_compare/), and
-// the strings of ../shared/data/edtf/edtf_vectors.tsv (the test vectors of edtf.js,
-// python-edtf, edtf-validate and undate: all three levels); natural-language input
-// is column 1 of ../shared/data/dates_natural/dates_natural.tsv (museum catalogs' date
-// texts). Without ../shared/data built-in lists are used; the label says which.
+// the strings of edtf/edtf_vectors.tsv in the optional public test data set
+// (ARCHIVE_SHARED_DATA_DIR: the test vectors of edtf.js, python-edtf, edtf-validate and
+// undate, all three levels); natural-language input is column 1 of its
+// dates_natural/dates_natural.tsv (museum catalogs' date texts). Without the data set built-in
+// lists are used; the label says which.
 #include <benchmark/benchmark.h>
 
 #include <archive/date.hpp>
@@ -49,7 +50,7 @@ const char* const kInvalidBuiltin[] = {"",
                                        "{1960",
                                        "2004-06-11/2004-06-10"};
 
-// The seed's dates; also the fallback when ../shared/data is missing.
+// The seed's dates; also the fallback when the public test data set is missing.
 const char* const kNaturalBuiltin[] = {
     "July 6, 1945",           "c. 1945",    "Spring 1946", "1940s",         "6 июля 1945 г.",
     "۱۵ شهریور ۱۳۲۵",         "early 1946", "n.d.",        "весна 1946 г.", "between 1945 and 1947",
@@ -214,7 +215,7 @@ void BM_EdtfLine(benchmark::State& state) {
 }
 BENCHMARK(BM_EdtfLine)->DenseRange(0, 1)->Unit(benchmark::kMicrosecond);
 
-// Range arg: 0 = dates_natural.tsv (the built-in list without ../shared/data), 1 = the
+// Range arg: 0 = dates_natural.tsv (the built-in list without the data set), 1 = the
 // built-in list (the seed's expressions). Errors per pass are counted, not fatal: text the
 // parser cannot read is an answer too.
 void BM_ParseDate(benchmark::State& state) {

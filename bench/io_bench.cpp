@@ -1,8 +1,9 @@
 // JSON Lines: records parsed per second. The input is a few thousand document records built
-// in memory; their titles and dates come from ../shared/data/corpus/records-001.jsonl (Tate
-// collection records) when it is present, else from built-in titles in the seed's style (the
-// context line says which). Each record has the fields a cataloger fills in: title, a date
-// expression, summary, type, languages, agents (by id), collections and views.
+// in memory; their titles and dates come from corpus/records-001.jsonl (Tate collection
+// records) of the optional public test data set (ARCHIVE_SHARED_DATA_DIR) when it is present, else
+// from built-in titles in the seed's style (the context line says which). Each record has the
+// fields a cataloger fills in: title, a date expression, summary, type, languages, agents (by id),
+// collections and views.
 #include <benchmark/benchmark.h>
 
 #include <archive/io/jsonl.hpp>
@@ -28,7 +29,7 @@ const char* const kDates[] = {
     "July 6, 1945", "6 июля 1945 г.", "۱۵ شهریور ۱۳۲۵", "Spring 1946",
     "c. 1945",      "n.d.",           "1945-07-06",     "between 1945 and 1947"};
 
-/// Titles from the shared corpus (its "title" values), or none when it is absent.
+/// Titles from the public data set's corpus (its "title" values), or none when it is absent.
 std::vector<std::string> shared_titles() {
   std::vector<std::string> titles;
   const auto path = std::filesystem::path(ARCHIVE_SHARED_DATA_DIR) / "corpus" / "records-001.jsonl";
@@ -102,7 +103,7 @@ void BM_ReadJsonl(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(records), benchmark::Counter::kIsRate);
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
                           static_cast<std::int64_t>(in.text.size()));
-  state.SetLabel(in.shared ? "titles from shared corpus" : "built-in titles");
+  state.SetLabel(in.shared ? "titles from the public data set" : "built-in titles");
 }
 BENCHMARK(BM_ReadJsonl)->Unit(benchmark::kMillisecond);
 

@@ -20,13 +20,14 @@ namespace {
 //
 // Romanizations per second of one name token (one word), per language and scheme:
 //  - cold: every call gets a token the Transliterator has not seen (a real token from the
-//    shared name data plus a distinct two-letter ending), so it pays the ICU transform, and
+//    public name data plus a distinct two-letter ending), so it pays the ICU transform, and
 //    for Persian the lexicon lookup and the rule-based fallback, every time;
 //  - cached: 512 real tokens over and over, served from the per-thread cache after the first
 //    round (validation, NFC, word scan, cache lookup, re-capitalization).
-// The tokens are the Cyrillic and Arabic-script sides of ../shared/data/names/names_ru.tsv and
-// names_ar.tsv (Arabic-script tokens romanized as Persian); without the shared data a small
-// built-in list is used and the context says so. The *_Threads variants run 4 threads on one
+// The tokens are the Cyrillic and Arabic-script sides of names/names_ru.tsv and names_ar.tsv
+// in the optional public test data set (ARCHIVE_SHARED_DATA_DIR; Arabic-script tokens
+// romanized as Persian); without the data set a small built-in list is used and the context
+// says so. The *_Threads variants run 4 threads on one
 // shared Transliterator (each thread has its own ICU clones and cache).
 
 namespace names_bench {
@@ -41,7 +42,7 @@ const char* const kRussianFallback[] = {"Багиров",  "Молотов", "Х
 const char* const kPersianFallback[] = {"محمدرضا",  "پهلوی", "کیانوری", "مصدق",  "حسین",
                                         "نورالدین", "اشرف",  "قوام",    "زاهدی", "بختیار"};
 
-// The `column`-th field of each data line of a TSV file under the shared data directory.
+// The `column`-th field of each data line of a TSV file in the data set's names/ folder.
 std::vector<std::string> read_column(const char* file, std::size_t column) {
   std::vector<std::string> values;
   std::ifstream in(std::filesystem::path(ARCHIVE_SHARED_DATA_DIR) / "names" / file);
@@ -110,7 +111,7 @@ RomanizeOptions options_for(std::int64_t scheme, bool persian) {
 void label(benchmark::State& state, bool persian) {
   std::string l = persian ? "fa " : "ru ";
   l += archive::to_string(options_for(state.range(0), persian).scheme);
-  if (!tokens().from_shared_data) l += " (built-in tokens: ../shared/data not found)";
+  if (!tokens().from_shared_data) l += " (built-in tokens: no public test data set)";
   state.SetLabel(l);
 }
 
@@ -213,13 +214,13 @@ BENCHMARK(BM_RomanizeRussianCached_Threads)
 //
 // Matching throughput with the shared Transliterator (whose per-thread word cache is warm
 // after the first round, as in an archive where the same names come back again and again):
-//  - BM_MatchTokens: match() of the 3,000 Latin/Cyrillic token pairs tools/score uses (the
-//    first 3,000 rows of ../shared/data/names/names_ru.tsv here), one pair per iteration;
+//  - BM_MatchTokens: match() of 3,000 Latin/Cyrillic token pairs (the first 3,000 rows of the
+//    public data set's names/names_ru.tsv here), one pair per iteration;
 //  - BM_MatchFullNames: match() of the seed's people written in three scripts against one
 //    another (two to four words each, titles, initials, catalog order);
 //  - BM_NameKeys: name_keys() of the same full names;
 //  - BM_NameMatcherFind/N: NameMatcher::find() over N two-word Cyrillic names (tokens of the
-//    shared data, or generated syllables without it), each query the Latin spelling of one of
+//    public data set, or generated syllables without it), each query the Latin spelling of one of
 //    them, so every query crosses scripts and has a true answer; the index is built once,
 //    outside the timing. The counter "found" is the share of the 1,000 queries whose name is
 //    among the (at most 10) results, measured once outside the timing; it is about the
@@ -242,7 +243,7 @@ const std::vector<TokenPair>& token_pairs() {
     const std::vector<std::string> cyrillic = names_bench::read_column("names_ru.tsv", 1);
     for (std::size_t i = 0; i < latin.size() && i < cyrillic.size(); ++i)
       made.push_back({latin[i], cyrillic[i]});
-    if (made.empty()) {  // no shared data: syllables, romanized by hand
+    if (made.empty()) {  // no public test data set: syllables, romanized by hand
       const char* const latin_syllables[] = {"ba", "gi", "ro", "mo", "lo", "to", "ka", "ri",
                                              "na", "se", "du", "va", "zu", "pe", "li", "kha"};
       const char* const cyrillic_syllables[] = {"ба", "ги", "ро", "мо", "ло", "то", "ка", "ри",
@@ -291,7 +292,7 @@ const std::vector<std::string>& seed_names() {
 
 void data_label(benchmark::State& state) {
   if (!names_bench::tokens().from_shared_data)
-    state.SetLabel("built-in tokens: ../shared/data not found");
+    state.SetLabel("built-in tokens: no public test data set");
 }
 
 void BM_MatchTokens(benchmark::State& state) {

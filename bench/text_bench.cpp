@@ -1,10 +1,11 @@
 // Throughput of the text part on the indexer's hot path: segmentation + folding of every
 // token, on mixed English / Russian / Persian text (MB/s = bytes of input per second).
 //
-// The English text is the museum records' titles and descriptions in ../shared/data/corpus,
-// the Russian and Persian text is built from the Wikidata name pairs in ../shared/data/names
-// (as lines of names) plus sentences in the seed's style. Without ../shared/data the built-in
-// sentences alone are used, and the benchmark says so in its context.
+// The English text is the museum records' titles and descriptions in corpus/ of the optional
+// public test data set (ARCHIVE_SHARED_DATA_DIR), the Russian and Persian text is built from
+// its Wikidata name pairs in names/ (as lines of names) plus sentences in the seed's style.
+// Without the data set the built-in sentences alone are used, and the benchmark says so in its
+// context.
 #include <benchmark/benchmark.h>
 
 #include <archive/text.hpp>
@@ -129,8 +130,9 @@ std::size_t bytes_of(const std::vector<std::string>& lines) {
 }
 
 void note_data(benchmark::State& state) {
-  state.SetLabel(std::filesystem::exists(shared_data()) ? "shared data"
-                                                        : "built-in text (no ../shared/data)");
+  state.SetLabel(std::filesystem::exists(shared_data())
+                     ? "public test data set"
+                     : "built-in text (no public test data set)");
 }
 
 const std::vector<std::string>& mix(int which) {

@@ -7,8 +7,12 @@ target_compile_options(archive_warnings INTERFACE
   $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_GREATER_EQUAL:$<CXX_COMPILER_VERSION>,12>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-restrict>
   $<$<AND:$<BOOL:${ARCHIVE_WERROR}>,$<CXX_COMPILER_ID:GNU,Clang,AppleClang>>:-Werror>)
 
-# Where the shared test material lives (../shared/data beside the checkout). Tests and
-# benchmarks read it in place and report a visible skip when it is absent.
+# The optional public test data set (ARCHIVE_SHARED_DATA_DIR): EDTF test vectors, museum
+# catalogs' date expressions, Wikidata name pairs and museum records, read in place and never
+# copied into the repository. The accuracy tests (ctest label `accuracy`) skip visibly without
+# it and the benchmarks fall back to built-in inputs. Nothing else needs it. The default looks
+# for a folder shared/data beside the source tree; point it elsewhere with
+# -DARCHIVE_SHARED_DATA_DIR=PATH.
 set(ARCHIVE_SHARED_DATA_DIR "${PROJECT_SOURCE_DIR}/../shared/data" CACHE PATH
-  "Directory of the shared public test material (read in place, never copied)")
+  "The optional public test data set, read in place by the accuracy tests and benchmarks")
 get_filename_component(ARCHIVE_SHARED_DATA_DIR "${ARCHIVE_SHARED_DATA_DIR}" ABSOLUTE)

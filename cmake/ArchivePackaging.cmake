@@ -15,6 +15,8 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/archive"
 install(DIRECTORY "${PROJECT_BINARY_DIR}/include/archive"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.hpp")
+# The code's licence (MIT) travels with the package.
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(EXPORT archiveTargets
   NAMESPACE archive::
   FILE archiveTargets.cmake
@@ -44,7 +46,7 @@ install(FILES
 get_target_property(ARCHIVE_OUTPUT_NAME archive OUTPUT_NAME)
 file(RELATIVE_PATH ARCHIVE_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 string(REGEX REPLACE "/$" "" ARCHIVE_PC_TO_PREFIX "${ARCHIVE_PC_TO_PREFIX}")
-set(ARCHIVE_PC_LIBS_PRIVATE "-lboost_serialization -lboost_date_time")
+set(ARCHIVE_PC_LIBS_PRIVATE "-lboost_serialization")
 set(ARCHIVE_PC_REQUIRES_PQ "")
 if(ARCHIVE_WITH_POSTGRESQL)
   set(ARCHIVE_PC_REQUIRES_PQ " libpq")

@@ -2,7 +2,9 @@
 // file per generation ("gen-00000000000000000007.jsonl", written with archive's JSON Lines
 // writer). A batch writes the next generation's file beside the current one and renames it
 // into place, so a crash leaves one whole generation. It passes the same conformance suite
-// as the built-in backends (tests/storage/json_files_test.cpp); one process at a time.
+// as the built-in backends (tests/storage/json_files_test.cpp); one process at a time. It
+// keeps only the records JSON Lines gives back as they are (holds()): apply() refuses the
+// others with invalid_argument.
 #pragma once
 
 #include <fcntl.h>
@@ -15,6 +17,9 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "archive/io/jsonl.hpp"
 #include "archive/storage/storage.hpp"
@@ -71,17 +76,9 @@ class JsonFilesStorage final : public Storage {
       }
     }
     if (store->generation_ > 0) {
-      auto read = read_jsonl_file(store->file(store->generation_), {.strict = true});
-      if (!read) return std::move(read).error();
-      if (read->stopped) return make_error(ErrorCode::corrupt, read->issues[0].describe());
-      auto state = std::make_shared<State>();
-      auto add = [&](auto& records) {
-        for (auto& r : records)
-          state->emplace(key_of(r.id), std::move(r));
-      };
-      add(read->records.documents), add(read->records.collections);
-      add(read->records.people), add(read->records.organizations);
-      store->state_ = std::move(state);
+      auto state = load(store->file(store->generation_));
+      if (!state) return std::move(state).error();
+      store->state_ = std::move(*state);
     }
     return std::unique_ptr<Storage>(std::move(store));
   }
@@ -93,6 +90,7 @@ class JsonFilesStorage final : public Storage {
     std::size_t n = 0;
     for (const auto& op : batch.operations()) {
       auto checked = op.record ? check_record(*op.record) : check_id(op.key.id);
+      if (checked && op.record) checked = holds(*op.record);
       if (!checked) {
         return make_error(ErrorCode::invalid_argument, "operation " + std::to_string(n + 1) + " (" +
                                                            op.key.id +
@@ -112,6 +110,32 @@ class JsonFilesStorage final : public Storage {
     return ++generation_;
   }
 
+  /// Whether this store can keep `record`: JSON Lines, an interchange format, validates what
+  /// it reads (a title or name is required, a person dies after birth, a record is modified
+  /// after it is created, …) and keeps a date's provenance only with its written form. A
+  /// record it would not give back as it is gets invalid_argument, so that apply() refuses it
+  /// rather than write a file that will not open, or open changed.
+  static Result<void> holds(const Record& record) {
+    Records one;
+    add_to(one, record);
+    std::ostringstream out;
+    if (auto written = write_jsonl(out, one); !written) return written;
+    std::istringstream in(out.str());
+    auto read = read_jsonl(in, "record", {.strict = true});
+    if (!read) return std::move(read).error();
+    if (read->stopped || read->records.size() != 1) {
+      return make_error(ErrorCode::invalid_argument,
+                        "JSON Lines cannot hold this record: " +
+                            (read->issues.empty() ? std::string("it does not read back")
+                                                  : read->issues[0].message));
+    }
+    if (!(read->records == one) || !same_dates(read->records, one)) {
+      return make_error(ErrorCode::invalid_argument,
+                        "JSON Lines would not give this record back as it is");
+    }
+    return {};
+  }
+
   Result<std::unique_ptr<StorageReader>> read() override {
     std::lock_guard lock(mutex_);
     return std::unique_ptr<StorageReader>(std::make_unique<Reader>(state_, generation_));
@@ -127,6 +151,64 @@ class JsonFilesStorage final : public Storage {
     std::snprintf(name, sizeof name, "gen-%020llu.jsonl",
                   static_cast<unsigned long long>(generation));
     return dir_ / name;
+  }
+
+  // Whether the dates of equal records are identical too: == leaves out their provenance.
+  static bool same_dates(const Records& a, const Records& b) {
+    auto dates = [](const Records& records) {
+      std::vector<const FuzzyDate*> out;
+      for (const auto& d : records.documents)
+        out.push_back(&d.date);
+      for (const auto& p : records.people) {
+        out.push_back(&p.born);
+        out.push_back(&p.died);
+        for (const auto& position : p.positions)
+          out.push_back(&position.date);
+      }
+      for (const auto& o : records.organizations)
+        out.push_back(&o.existed);
+      return out;
+    };
+    const auto x = dates(a), y = dates(b);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (!x[i]->identical(*y[i])) return false;
+    }
+    return x.size() == y.size();
+  }
+
+  // Reads a generation's file. Each line is read as a batch of its own: the file is a list of
+  // records, not one import, and read as one import it could not hold every state a store
+  // may be in — an import refuses a person and an organization with the same id and resolves
+  // an agent written without a kind against the people and organizations around it, while a
+  // store keeps the kinds apart.
+  static Result<std::shared_ptr<const State>> load(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return make_error(ErrorCode::io_error, "cannot read " + path.string());
+    auto state = std::make_shared<State>();
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+      if (line.empty()) continue;
+      std::istringstream one(line);
+      auto read = read_jsonl(one, path.string(), {.strict = true});
+      if (!read) return std::move(read).error();
+      if (read->stopped) {
+        return make_error(ErrorCode::corrupt,
+                          "line " + std::to_string(number) + ": " + read->issues[0].describe());
+      }
+      Records& records = read->records;
+      if (records.size() != 1) {
+        return make_error(ErrorCode::corrupt,
+                          path.string() + ":" + std::to_string(number) + ": not one record");
+      }
+      auto add = [&](auto& list) {
+        for (auto& r : list)
+          state->insert_or_assign(key_of(r.id), std::move(r));
+      };
+      add(records.documents), add(records.collections);
+      add(records.people), add(records.organizations);
+    }
+    if (in.bad()) return make_error(ErrorCode::io_error, "cannot read " + path.string());
+    return std::shared_ptr<const State>(std::move(state));
   }
 
   // Writes the whole state to a temporary file, flushes it to disk, renames it into place.

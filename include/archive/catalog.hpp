@@ -62,7 +62,8 @@ class ARCHIVE_EXPORT Catalog {
 
   /// A record by id; not_found when absent.
   [[nodiscard]] Result<Record> get(const RecordKey& key) const;
-  /// A consistent view of the whole store (for export, listing collections, …).
+  /// A consistent view of the whole store (for export, listing collections, …). The reader
+  /// reads through this catalog's store: it must not outlive the catalog.
   [[nodiscard]] Result<std::unique_ptr<StorageReader>> read() const;
 
   /// Documents matching `query` (the query language; parse errors carry the offset).

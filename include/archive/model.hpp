@@ -2,5 +2,6 @@
 #pragma once
 
 #include "archive/model/ids.hpp"
+#include "archive/model/record.hpp"
 #include "archive/model/records.hpp"
 #include "archive/model/validate.hpp"

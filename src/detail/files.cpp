@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <system_error>
 
-#include "storage/backends.hpp"
+#include "detail/random_id.hpp"
 
 namespace archive::detail {
 
@@ -78,30 +78,57 @@ std::filesystem::path directory_of(const std::string& path) {
   return directory.empty() ? std::filesystem::path(".") : directory;
 }
 
-// The whole file at `path`; not_found when it does not exist.
+// What a file that is not a regular one is, for messages.
+const char* file_type_name(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a file";
+}
+
+// The whole file at `path`; not_found when it does not exist. Only a regular file is read, and
+// only as many bytes as it had when opened: a device (/dev/zero never ends), a FIFO (opening
+// it waits for a writer) or a directory is refused with io_error before it is read, so a
+// path that points somewhere odd can neither hang the caller nor fill its memory.
 Result<std::string> read_file(const std::string& path, std::string_view what) {
-  FileDescriptor fd(open_retrying(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd) {
+  const std::string name = std::string(what) + " '" + path + "'";
+  auto not_regular = [&](mode_t mode) {
+    return make_error(ErrorCode::io_error,
+                      name + " is not a regular file but " + file_type_name(mode) + ": not read");
+  };
+  // Checked before opening too: opening a device can have effects of its own.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
     const int error = errno;
-    if (error == ENOENT) {
-      return make_error(ErrorCode::not_found, std::string(what) + " '" + path + "' does not exist");
-    }
+    if (error == ENOENT) return make_error(ErrorCode::not_found, name + " does not exist");
     return io_error("cannot open " + std::string(what), path, error);
   }
-  struct stat info {};
+  if (!S_ISREG(info.st_mode)) return not_regular(info.st_mode);
+  // O_NONBLOCK: should a FIFO have taken the file's place meanwhile, opening it does not wait.
+  FileDescriptor fd(open_retrying(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (!fd) {
+    const int error = errno;
+    if (error == ENOENT) return make_error(ErrorCode::not_found, name + " does not exist");
+    return io_error("cannot open " + std::string(what), path, error);
+  }
   if (::fstat(fd.get(), &info) != 0)
     return io_error("cannot stat " + std::string(what), path, errno);
+  if (!S_ISREG(info.st_mode)) return not_regular(info.st_mode);
+  if (const int flags = ::fcntl(fd.get(), F_GETFL); flags >= 0) {
+    static_cast<void>(::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK));
+  }
   std::string bytes;
-  bytes.resize(static_cast<std::size_t>(info.st_size) + 1);  // +1: see the end in one read
+  bytes.resize(static_cast<std::size_t>(info.st_size));
   std::size_t size = 0;
-  for (;;) {
-    if (size == bytes.size()) bytes.resize(bytes.size() * 2);
+  while (size < bytes.size()) {
     const auto n = ::read(fd.get(), bytes.data() + size, bytes.size() - size);
     if (n < 0) {
       if (errno == EINTR) continue;
       return io_error("cannot read " + std::string(what), path, errno);
     }
-    if (n == 0) break;
+    if (n == 0) break;  // it shrank meanwhile: what there is
     size += static_cast<std::size_t>(n);
   }
   bytes.resize(size);
@@ -131,7 +158,7 @@ void remove_leftover_temps(const std::string& path) {
 Result<void> replace_file(const std::string& path, std::string_view bytes, std::string_view what,
                           bool& renamed) {
   renamed = false;
-  const auto temp = path + std::string(kTempInfix) + new_instance_id().substr(0, kTempSuffixSize);
+  const auto temp = path + std::string(kTempInfix) + random_hex_id(kTempSuffixSize / 2);
   FileDescriptor fd(open_retrying(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
   if (!fd) return io_error("cannot create " + std::string(what), temp, errno);
   auto fail = [&](const std::string& message, int error) {

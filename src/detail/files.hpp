@@ -53,7 +53,9 @@ int open_retrying(const char* path, int flags, mode_t mode = 0);
 std::filesystem::path directory_of(const std::string& path);
 
 /// The whole file at `path`; not_found when it does not exist, io_error otherwise. `what`
-/// names the file in messages ("snapshot file").
+/// names the file in messages ("snapshot file"). Only a regular file is read (a symlink is
+/// followed to one), and at most the size it had when opened: a device, FIFO, socket or
+/// directory is io_error ("… is not a regular file but a FIFO: not read"), never waited on.
 Result<std::string> read_file(const std::string& path, std::string_view what);
 
 /// Replaces `path` with `bytes`, durably (see above). On failure `path` is untouched and the

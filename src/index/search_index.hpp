@@ -3,8 +3,11 @@
 // (Сталин ~ Stalin ~ استالین) through the names part's match keys, per-document date bounds
 // for fuzzy date ranges, facet value lists, and BM25 ranking over weighted fields.
 //
-// Not synchronized: the Catalog serializes writers and lets readers search concurrently
-// (search() is const and touches no shared mutable state except through its own lock).
+// Thread-safety: the writers (put, erase, set_source, move assignment) need the index to
+// themselves; the Catalog gives them that with its index lock. The const members (search,
+// count, stats, documents_with_agent, save) may run from many threads at once while no writer
+// runs: the two caches they build on first use, the agent name matcher and the date interval
+// index, are guarded by the index's own mutexes.
 #pragma once
 
 #include <cstdint>

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <istream>
-#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -397,9 +396,9 @@ CsvMapping CsvMapping::defaults() {
 
 Result<ImportResult> read_csv(std::istream& in, std::string_view file_name,
                               const CsvMapping& mapping, const ImportOptions& options) {
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) return make_error(ErrorCode::io_error, "cannot read " + std::string(file_name));
-  std::string_view view = text;
+  auto text = detail::read_all(in, file_name);
+  if (!text) return std::move(text).error();
+  std::string_view view = *text;
   if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
   Importer importer{std::string(file_name), mapping, options, {}, {}};
   std::optional<SyntaxError> syntax;

@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <istream>
-#include <iterator>
+#include <optional>
 #include <ostream>
 #include <pugixml.hpp>
 #include <sstream>
@@ -20,7 +21,9 @@
 
 #include "archive/date/parse_date.hpp"
 #include "archive/model/validate.hpp"
+#include "archive/text/utf8.hpp"
 #include "io/io_common.hpp"
+#include "text/utf8_decode.hpp"
 
 namespace archive {
 namespace {
@@ -33,10 +36,43 @@ constexpr std::string_view kCollectionPrefix = "collection:";
 constexpr std::string_view kPersonPrefix = "person:";
 constexpr std::string_view kOrganizationPrefix = "organization:";
 
-void add_dc(pugi::xml_node parent, const char* name, std::string_view value) {
-  if (value.empty()) return;
-  parent.append_child(name).text().set(std::string(value).c_str());
+// ---- characters ----
+
+// Whether XML 1.0 allows `c` in a document (its Char production): TAB, LF, CR,
+// U+0020..U+D7FF, U+E000..U+FFFD and U+10000..U+10FFFF.
+constexpr bool is_xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
+
+// "U+0001".
+std::string code_point_name(std::uint32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+struct BadChar {
+  std::size_t offset;
+  std::uint32_t code_point;
+};
+
+// The first character of `text` that XML 1.0 does not allow: a C0 control other than TAB, LF
+// and CR, U+FFFE or U+FFFF. In well-formed UTF-8 these are the only ones (surrogates and values
+// above U+10FFFF cannot be encoded), and none of their bytes occurs inside another character.
+std::optional<BadChar> find_non_xml_char(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return BadChar{i, b};
+    if (b == 0xEF && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+        (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      return BadChar{i, text[i + 2] == '\xBE' ? 0xFFFEU : 0xFFFFU};
+    }
+  }
+  return std::nullopt;
+}
+
+// ---- writing ----
 
 std::string agent_text(const AgentLink& link) {
   std::string text(std::holds_alternative<PersonId>(link.id) ? kPersonPrefix : kOrganizationPrefix);
@@ -49,47 +85,107 @@ std::string agent_text(const AgentLink& link) {
   return text;
 }
 
-// Fills `dc` (an <oai_dc:dc> element) with the document's fields.
-void fill_dc(pugi::xml_node dc, const Document& d) {
-  dc.append_attribute("xmlns:oai_dc").set_value(kOaiDcNs);
-  dc.append_attribute("xmlns:dc").set_value(kDcNs);
-  dc.append_attribute("xmlns:xsi").set_value(kXsiNs);
-  dc.append_attribute("xsi:schemaLocation")
-      .set_value(
-          "http://www.openarchives.org/OAI/2.0/oai_dc/ "
-          "http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
-  add_dc(dc, "dc:identifier", d.id.str());
-  add_dc(dc, "dc:title", d.title);
-  const std::string edtf = d.date.to_edtf();
-  const std::string& original = d.date.provenance().original;
-  add_dc(dc, "dc:date", edtf.empty() ? original : edtf);
-  if (!edtf.empty() && !original.empty() && original != edtf) add_dc(dc, "dc:date", original);
-  add_dc(dc, "dc:description", d.summary);
-  add_dc(dc, "dc:type", d.doc_type);
-  for (const auto& language : d.languages)
-    add_dc(dc, "dc:language", language);
-  for (const auto& link : d.agents) {
-    add_dc(dc, link.role == AgentRole::author ? "dc:creator" : "dc:contributor", agent_text(link));
-  }
-  for (const auto& subject : d.subjects)
-    add_dc(dc, "dc:subject", subject);
-  for (const auto& place : d.places)
-    add_dc(dc, "dc:coverage", place);
-  if (!d.source.repository.empty() || !d.source.reference.empty()) {
-    std::string source = d.source.repository;
-    if (!d.source.reference.empty()) {
-      source += source.empty() ? "| " : " | ";
-      source += d.source.reference;
-    }
-    add_dc(dc, "dc:source", source);
-  }
-  add_dc(dc, "dc:rights", d.rights);
-  for (const auto& id : d.collections) {
-    add_dc(dc, "dc:relation", std::string(kCollectionPrefix) + id.str());
-  }
-  for (const auto& id : d.related)
-    add_dc(dc, "dc:relation", id.str());
+std::string indexed(std::string_view field, std::size_t i) {
+  return std::string(field) + '[' + std::to_string(i) + ']';
 }
+
+// Writes one document's Dublin Core elements, refusing text XML 1.0 cannot hold (not UTF-8, or
+// a character outside its Char production): pugixml would cut a value at a NUL and write a
+// control character as a reference no XML parser accepts. The first such value is kept as the
+// error, naming the document and the field, and nothing further is written.
+class DcWriter {
+ public:
+  explicit DcWriter(const Document& document) : d_(document) {}
+
+  // True when `value`, the document's `field`, is XML 1.0 text; otherwise keeps the error.
+  bool check(std::string_view value, std::string_view field) {
+    if (error_) return false;
+    ErrorCode code = ErrorCode::invalid_argument;
+    std::string problem;
+    std::size_t at = 0;
+    if (auto utf8 = text::validate_utf8(value); !utf8) {
+      code = ErrorCode::invalid_utf8;
+      problem = "not valid UTF-8: " + utf8.error().message;
+      at = utf8.error().offset.value_or(0);
+    } else if (const auto bad = find_non_xml_char(value)) {
+      problem = code_point_name(bad->code_point) + " is a character XML 1.0 does not allow";
+      at = bad->offset;
+    } else {
+      return true;
+    }
+    // An id that cannot be written is not printed either.
+    const std::string which = field == "id" ? "a document" : "document '" + d_.id.str() + "'";
+    error_ = Error{
+        code, "cannot write " + which + " as oai_dc XML: " + std::string(field) + ": " + problem,
+        at};
+    return false;
+  }
+
+  // Fills `dc` (an <oai_dc:dc> element) with the document's fields.
+  void fill(pugi::xml_node dc) {
+    const Document& d = d_;
+    dc.append_attribute("xmlns:oai_dc").set_value(kOaiDcNs);
+    dc.append_attribute("xmlns:dc").set_value(kDcNs);
+    dc.append_attribute("xmlns:xsi").set_value(kXsiNs);
+    dc.append_attribute("xsi:schemaLocation")
+        .set_value(
+            "http://www.openarchives.org/OAI/2.0/oai_dc/ "
+            "http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
+    add(dc, "dc:identifier", d.id.str(), "id");
+    add(dc, "dc:title", d.title, "title");
+    const std::string edtf = d.date.to_edtf();
+    const std::string& original = d.date.provenance().original;
+    add(dc, "dc:date", edtf.empty() ? original : edtf, edtf.empty() ? "date.original" : "date");
+    if (!edtf.empty() && !original.empty() && original != edtf) {
+      add(dc, "dc:date", original, "date.original");
+    }
+    add(dc, "dc:description", d.summary, "summary");
+    add(dc, "dc:type", d.doc_type, "doc_type");
+    for (std::size_t i = 0; i < d.languages.size(); ++i)
+      add(dc, "dc:language", d.languages[i], indexed("languages", i));
+    for (std::size_t i = 0; i < d.agents.size(); ++i) {
+      const AgentLink& link = d.agents[i];
+      add(dc, link.role == AgentRole::author ? "dc:creator" : "dc:contributor", agent_text(link),
+          indexed("agents", i) + ".id");
+    }
+    for (std::size_t i = 0; i < d.subjects.size(); ++i)
+      add(dc, "dc:subject", d.subjects[i], indexed("subjects", i));
+    for (std::size_t i = 0; i < d.places.size(); ++i)
+      add(dc, "dc:coverage", d.places[i], indexed("places", i));
+    if ((!d.source.repository.empty() || !d.source.reference.empty()) &&
+        check(d.source.repository, "source.repository") &&
+        check(d.source.reference, "source.reference")) {
+      std::string source = d.source.repository;
+      if (!d.source.reference.empty()) {
+        source += source.empty() ? "| " : " | ";
+        source += d.source.reference;
+      }
+      add(dc, "dc:source", source, "source");
+    }
+    add(dc, "dc:rights", d.rights, "rights");
+    for (std::size_t i = 0; i < d.collections.size(); ++i) {
+      add(dc, "dc:relation", std::string(kCollectionPrefix) + d.collections[i].str(),
+          indexed("collections", i));
+    }
+    for (std::size_t i = 0; i < d.related.size(); ++i)
+      add(dc, "dc:relation", d.related[i].str(), indexed("related", i));
+  }
+
+  [[nodiscard]] Result<void> result() const {
+    if (error_) return *error_;
+    return {};
+  }
+
+ private:
+  void add(pugi::xml_node parent, const char* name, std::string_view value,
+           std::string_view field) {
+    if (value.empty() || !check(value, field)) return;
+    parent.append_child(name).text().set(std::string(value).c_str());
+  }
+
+  const Document& d_;
+  std::optional<Error> error_;
+};
 
 std::string xml_text(const pugi::xml_document& doc) {
   std::ostringstream out;
@@ -326,22 +422,185 @@ struct Reader {
   }
 };
 
-void collect(pugi::xml_node node, std::vector<pugi::xml_node>& out) {
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
-    if (is_element(child, kOaiDcNs, "dc")) {
-      out.push_back(child);
-    } else {
-      collect(child, out);
-    }
+// ---- what pugixml does not check ----
+
+// Where in the text (as converted to UTF-8) a file-level problem is.
+struct TextProblem {
+  std::size_t offset;
+  std::string message;
+};
+
+// Makes `text` UTF-8. UTF-16 with a byte order mark is converted (the BOM dropped); UTF-32 and
+// UTF-16 without a BOM are refused by name, since parsed as UTF-8 they only give a puzzling
+// syntax error. Anything else is taken as UTF-8 as it is (pugixml skips a UTF-8 BOM). On a
+// problem, `text` holds what was converted before it and the offset points there.
+std::optional<TextProblem> make_utf8(std::string& text) {
+  using namespace std::string_view_literals;
+  const std::string_view in = text;
+  if (in.starts_with("\xFF\xFE\0\0"sv) || in.starts_with("\0\0\xFE\xFF"sv)) {
+    return TextProblem{0,
+                       "the file is UTF-32 (it starts with a UTF-32 byte order mark); "
+                       "only UTF-8 and UTF-16 are read"};
   }
+  const bool little = in.starts_with("\xFF\xFE"sv);
+  if (!little && !in.starts_with("\xFE\xFF"sv)) {
+    if (in.starts_with("<\0"sv) || in.starts_with("\0<"sv)) {
+      return TextProblem{0,
+                         "the file looks like UTF-16 without a byte order mark (BOM); save "
+                         "it as UTF-8, or as UTF-16 with a BOM"};
+    }
+    return std::nullopt;
+  }
+  const auto unit = [&](std::size_t i) -> std::uint32_t {
+    const auto a = static_cast<std::uint32_t>(static_cast<unsigned char>(in[i]));
+    const auto b = static_cast<std::uint32_t>(static_cast<unsigned char>(in[i + 1]));
+    return little ? (b << 8U) | a : (a << 8U) | b;
+  };
+  std::string out;
+  out.reserve(in.size() + in.size() / 2);
+  std::optional<TextProblem> problem;
+  std::size_t i = 2;
+  for (; i + 1 < in.size(); i += 2) {
+    std::uint32_t c = unit(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 3 < in.size() && unit(i + 2) >= 0xDC00 &&
+        unit(i + 2) <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10U) + (unit(i + 2) - 0xDC00);
+      i += 2;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      problem = TextProblem{out.size(), "not valid UTF-16: a lone surrogate " + code_point_name(c)};
+      break;
+    }
+    text::detail::append_utf8(out, static_cast<char32_t>(c));
+  }
+  if (!problem && i < in.size()) {
+    problem = TextProblem{out.size(),
+                          "not valid UTF-16: the file ends inside a character (its "
+                          "length in bytes is odd)"};
+  }
+  text = std::move(out);
+  return problem;
+}
+
+// The first character reference (&#N; or &#xH;) that stands for a character XML 1.0 does not
+// allow, or that is not a reference at all (&#; or &#12 without its ';'). pugixml would decode
+// &#0; to a NUL that silently ends the text, and &#1; to a control character. Comments, CDATA
+// sections and processing instructions hold text, not references, and are passed over.
+std::optional<TextProblem> find_bad_reference(std::string_view text) {
+  std::size_t i = 0;
+  while ((i = text.find_first_of("&<", i)) != std::string_view::npos) {
+    if (text[i] == '<') {
+      const std::string_view rest = text.substr(i);
+      std::string_view end;
+      if (rest.starts_with("<!--")) {
+        end = "-->";
+      } else if (rest.starts_with("<![CDATA[")) {
+        end = "]]>";
+      } else if (rest.starts_with("<?")) {
+        end = "?>";
+      }
+      if (end.empty()) {
+        ++i;
+        continue;
+      }
+      const std::size_t close = text.find(end, i + 2);
+      if (close == std::string_view::npos) return std::nullopt;  // the parser reports it
+      i = close + end.size();
+      continue;
+    }
+    if (i + 1 >= text.size() || text[i + 1] != '#') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 2;
+    const bool hex = j < text.size() && text[j] == 'x';
+    if (hex) ++j;
+    const std::size_t digits = j;
+    std::uint32_t value = 0;
+    bool too_large = false;
+    for (; j < text.size(); ++j) {
+      const char ch = text[j];
+      std::uint32_t digit = 0;
+      if (ch >= '0' && ch <= '9') {
+        digit = static_cast<std::uint32_t>(ch - '0');
+      } else if (hex && ch >= 'a' && ch <= 'f') {
+        digit = static_cast<std::uint32_t>(ch - 'a' + 10);
+      } else if (hex && ch >= 'A' && ch <= 'F') {
+        digit = static_cast<std::uint32_t>(ch - 'A' + 10);
+      } else {
+        break;
+      }
+      value = value * (hex ? 16 : 10) + digit;  // at most 0x10FFFF * 16 + 15: no overflow
+      if (value > 0x10FFFF) {
+        too_large = true;
+        value = 0x10FFFF + 1;
+      }
+    }
+    const bool terminated = j < text.size() && text[j] == ';';
+    const std::size_t length = j - i + (terminated ? 1 : 0);
+    constexpr std::size_t kShown = 24;
+    const std::string written = length <= kShown
+                                    ? std::string(text.substr(i, length))
+                                    : std::string(text.substr(i, kShown - 1)) + "\u2026";
+    if (j == digits || !terminated) {
+      return TextProblem{i, "malformed XML: '" + written + "' is not a character reference"};
+    }
+    if (too_large || !is_xml_char(value)) {
+      return TextProblem{
+          i, "malformed XML: the character reference '" + written + "' stands for " +
+                 (too_large ? std::string("no character (it is above U+10FFFF)")
+                            : code_point_name(value) + ", a character XML 1.0 does not allow")};
+    }
+    i = j + 1;
+  }
+  return std::nullopt;
+}
+
+// Every <oai_dc:dc> element in document order (what lies inside one is not searched for
+// more), walked without recursion; or, when elements are nested deeper than kOaiDcMaxDepth
+// anywhere, the first that is.
+struct Found {
+  std::vector<pugi::xml_node> records;
+  pugi::xml_node too_deep;
+};
+
+Found collect(const pugi::xml_document& doc) {
+  Found found;
+  pugi::xml_node node = doc.first_child();
+  std::size_t depth = 1;         // of `node`: the document's children are at 1
+  std::size_t record_depth = 0;  // of the record being walked through, 0 outside one
+  while (node) {
+    if (node.type() == pugi::node_element) {
+      if (depth > kOaiDcMaxDepth) {
+        found.too_deep = node;
+        return found;
+      }
+      if (record_depth == 0 && is_element(node, kOaiDcNs, "dc")) {
+        found.records.push_back(node);
+        record_depth = depth;
+      }
+    }
+    if (node.first_child()) {
+      node = node.first_child();
+      ++depth;
+      continue;
+    }
+    while (!node.next_sibling()) {
+      node = node.parent();
+      if (--depth == 0) return found;  // back at the document
+    }
+    node = node.next_sibling();
+    if (depth <= record_depth) record_depth = 0;
+  }
+  return found;
 }
 
 }  // namespace
 
-std::string to_oai_dc(const Document& document) {
+Result<std::string> to_oai_dc(const Document& document) {
   pugi::xml_document doc;
-  fill_dc(doc.append_child("oai_dc:dc"), document);
+  DcWriter writer(document);
+  writer.fill(doc.append_child("oai_dc:dc"));
+  if (const Result<void> written = writer.result(); !written) return written.error();
   return xml_text(doc);
 }
 
@@ -364,6 +623,8 @@ Result<void> write_oai_dc(std::ostream& out, const Records& records) {
   request.append_attribute("metadataPrefix").set_value("oai_dc");
   auto list = root.append_child("ListRecords");
   for (const Document& d : records.documents) {
+    DcWriter writer(d);
+    if (!writer.check(d.id.str(), "id")) return writer.result();
     auto record = list.append_child("record");
     auto header = record.append_child("header");
     header.append_child("identifier").text().set(("oai:archive:" + d.id.str()).c_str());
@@ -371,7 +632,8 @@ Result<void> write_oai_dc(std::ostream& out, const Records& records) {
     header.append_child("datestamp")
         .text()
         .set(stamp ? day_of(*stamp).c_str() : now.substr(0, 10).c_str());
-    fill_dc(record.append_child("metadata").append_child("oai_dc:dc"), d);
+    writer.fill(record.append_child("metadata").append_child("oai_dc:dc"));
+    if (Result<void> written = writer.result(); !written) return written;  // nothing written yet
   }
   doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
   out.flush();
@@ -381,31 +643,43 @@ Result<void> write_oai_dc(std::ostream& out, const Records& records) {
 
 Result<ImportResult> read_oai_dc(std::istream& in, std::string_view file_name,
                                  const ImportOptions& options) {
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) {
-    return make_error(ErrorCode::io_error, "cannot read " + std::string(file_name));
-  }
+  auto read = detail::read_all(in, file_name);
+  if (!read) return std::move(read).error();
+  std::string text = std::move(*read);
   Reader reader{std::string(file_name), options, {}};
-  const LineIndex lines(text);
+  // A problem with the file as a whole: one error, and nothing is read from it.
+  const auto unreadable = [&](std::size_t offset, std::string message) {
+    const auto [line, column] = LineIndex(text).at(std::min(offset, text.size()));
+    reader.result.issues.push_back(
+        ImportIssue{Severity::error, reader.file, line, column, "", std::move(message)});
+    reader.result.stopped = options.strict;
+    return std::move(reader.result);
+  };
+  if (auto problem = make_utf8(text)) return unreadable(problem->offset, problem->message);
+  if (const auto bad = find_non_xml_char(text)) {
+    return unreadable(bad->offset, "malformed XML: " + code_point_name(bad->code_point) +
+                                       " is a character XML 1.0 does not allow");
+  }
+  if (auto problem = find_bad_reference(text)) return unreadable(problem->offset, problem->message);
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed =
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
-    const auto offset =
-        std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)), text.size());
-    const auto [line, column] = lines.at(offset);
-    reader.result.issues.push_back(
-        ImportIssue{Severity::error, reader.file, line, column, "",
-                    std::string("malformed XML: ") + parsed.description()});
-    reader.result.stopped = options.strict;
-    return std::move(reader.result);
+    return unreadable(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)),
+                      std::string("malformed XML: ") + parsed.description());
   }
-  std::vector<pugi::xml_node> records;
-  collect(doc, records);
-  if (records.empty()) {
+  const Found found = collect(doc);
+  if (found.too_deep) {
+    return unreadable(
+        static_cast<std::size_t>(std::max<std::ptrdiff_t>(found.too_deep.offset_debug() - 1, 0)),
+        "elements are nested more than " + std::to_string(kOaiDcMaxDepth) +
+            " deep; such a file is not read");
+  }
+  if (found.records.empty()) {
     reader.issue(Severity::warning, 0, "", "no oai_dc:dc record found");
   }
-  for (pugi::xml_node dc : records) {
+  const LineIndex lines(text);
+  for (pugi::xml_node dc : found.records) {
     const std::ptrdiff_t at = dc.offset_debug();
     const std::size_t line = at < 0 ? 0 : lines.at(static_cast<std::size_t>(at)).first;
     if (!reader.read(dc, line)) break;

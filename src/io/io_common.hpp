@@ -1,12 +1,37 @@
 // Internal helpers shared by the interchange readers.
 #pragma once
 
+#include <istream>
 #include <string>
 #include <string_view>
 
+#include "archive/error.hpp"
 #include "archive/names/transliterator.hpp"
 
 namespace archive::detail {
+
+/// Everything left in `in`, or an io_error naming `file_name` when reading fails. The bytes
+/// are read with istream::read, which turns a failing read (a directory opened as a file, a
+/// device error) into badbit where std::istreambuf_iterator lets the stream buffer's exception
+/// escape. Exceptions the caller enabled on `in` are off while reading; the mask is restored.
+inline Result<std::string> read_all(std::istream& in, std::string_view file_name) {
+  const std::ios_base::iostate mask = in.exceptions();
+  in.exceptions(std::ios_base::goodbit);
+  std::string text;
+  char buffer[1 << 16];
+  for (;;) {
+    in.read(buffer, sizeof buffer);
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (!in) break;
+  }
+  const bool failed = in.bad();
+  try {
+    in.exceptions(mask);
+  } catch (const std::ios_base::failure&) {  // the state stays for the caller to see
+  }
+  if (failed) return make_error(ErrorCode::io_error, "cannot read " + std::string(file_name));
+  return text;
+}
 
 /// `s` without leading and trailing spaces, tabs and line breaks.
 inline std::string_view trim(std::string_view s) {

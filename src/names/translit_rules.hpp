@@ -1,6 +1,6 @@
 // Internal: the ICU transforms behind Transliterator, one per scheme and source language.
 // Each is either an ICU system transform (by ID) or a rule set written here (ICU transform rule
-// syntax). The tables and their sources are documented in src/names/schemes.md; keep the two
+// syntax). The tables and their sources are documented in docs/transliteration.md; keep the two
 // in step.
 #pragma once
 

@@ -1,5 +1,5 @@
 // Transliterator: romanization of Cyrillic (Russian, Azerbaijani) and Arabic-script (Persian,
-// Arabic) names under the schemes documented in src/names/schemes.md.
+// Arabic) names under the schemes documented in docs/transliteration.md.
 //
 // The text is cut into words of one script; each word is romanized on its own (so ICU rules
 // can anchor on the word's start and end) and remembered in a per-thread cache. Cyrillic words

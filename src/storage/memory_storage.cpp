@@ -1,6 +1,4 @@
 // The memory backend: records in this process only, gone when the Storage is destroyed.
-#include <random>
-
 #include "backends.hpp"
 #include "versioned_records.hpp"
 
@@ -23,18 +21,6 @@ class MemoryStorage final : public Storage {
 };
 
 }  // namespace
-
-std::string new_instance_id() {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::random_device device;
-  std::string id;
-  for (int i = 0; i < 4; ++i) {
-    auto bits = device();
-    for (int j = 0; j < 8; ++j, bits >>= 4)
-      id += kHex[bits & 0xF];
-  }
-  return id;
-}
 
 Result<std::unique_ptr<Storage>> open_memory_storage() {
   return std::unique_ptr<Storage>(std::make_unique<MemoryStorage>());

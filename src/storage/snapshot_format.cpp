@@ -13,13 +13,27 @@
 // tracked (records are values, never shared by pointer). A new field or a new enumerator is a
 // new class version: load() branches on the version, and an older build refuses the file with
 // unsupported (Boost's unsupported_class_version) instead of misreading it.
+//
+// The reader is Boost's text archive with one change (CheckedIarchive): a length read from
+// the payload is never trusted further than the bytes left in it. Boost's own text_iarchive
+// resizes a string to the length it reads, and a vector to the count it reads, before reading
+// their contents, so a forged length (with the checksum recomputed) made it allocate
+// gigabytes for a file of kilobytes.
 #include "snapshot_format.hpp"
 
+#include <algorithm>
 #include <array>
 #include <boost/archive/archive_exception.hpp>
+#include <boost/archive/detail/archive_serializer_map.hpp>
+#include <boost/archive/impl/archive_serializer_map.ipp>
+#include <boost/archive/impl/basic_text_iarchive.ipp>
+#include <boost/archive/impl/text_iarchive_impl.ipp>
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
+#include <boost/serialization/collection_size_type.hpp>
+#include <boost/serialization/item_version_type.hpp>
 #include <boost/serialization/level.hpp>
+#include <boost/serialization/library_version_type.hpp>
 #include <boost/serialization/split_free.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/tracking.hpp>
@@ -35,6 +49,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <streambuf>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -78,9 +93,126 @@ E enum_from(unsigned value, E last, const char* what) {
   return static_cast<E>(value);
 }
 
+// Bytes as a message can show them: printable ASCII as is, the rest as \xNN, at most `limit`.
+std::string printable(std::string_view bytes, std::size_t limit = 40) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string text;
+  for (std::size_t i = 0; i < bytes.size() && i < limit; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c >= 0x20 && c < 0x7F && c != '\\') {
+      text += static_cast<char>(c);
+    } else {
+      text += "\\x";
+      text += kHex[c >> 4];
+      text += kHex[c & 0xF];
+    }
+  }
+  if (bytes.size() > limit) text += "…";
+  return text;
+}
+
+// A view of bytes as an input stream buffer, so the payload is parsed in place.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view bytes) {
+    // std::streambuf wants char*; nothing writes through it (no put area, no putback).
+    auto* begin = const_cast<char*>(bytes.data());
+    setg(begin, begin, begin + bytes.size());
+  }
+  /// Bytes read so far, and bytes not read yet.
+  [[nodiscard]] std::size_t consumed() const { return static_cast<std::size_t>(gptr() - eback()); }
+  [[nodiscard]] std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
+};
+
+/// Boost's text input archive, except that a length read from the payload is checked against
+/// the bytes left in it before anything is allocated for it: a string of N bytes needs N bytes
+/// left, a list of N items (and a count of N records) at least N, since every item takes at
+/// least one byte. A longer one is Malformed, naming the record being read and the byte.
+class CheckedIarchive : public boost::archive::text_iarchive_impl<CheckedIarchive> {
+ public:
+  /// Reads the archive in `in`, whose bytes are `buffer`'s; `file_offset` is where the payload
+  /// starts in the file (for messages). Reads the archive's own header at once.
+  CheckedIarchive(std::istream& in, const ViewBuffer& buffer, std::size_t file_offset)
+      : text_iarchive_impl(in, boost::archive::no_codecvt),
+        buffer_(buffer),
+        file_offset_(file_offset) {
+    init();
+  }
+
+  /// Bytes of the payload not read yet.
+  [[nodiscard]] std::size_t remaining() const { return buffer_.remaining(); }
+
+  /// What is being read, for messages: the count of records of `kind` (index 0), or record
+  /// `index` of `count`.
+  void set_context(RecordKind kind, std::uint64_t index = 0, std::uint64_t count = 0) {
+    kind_ = to_string(kind);
+    index_ = index;
+    count_ = count;
+    id_.clear();
+  }
+  /// The id of the record being read, once it is known.
+  void set_record_id(const std::string& id) { id_.assign(id); }
+
+  /// Refuses a length of `count` read just now unless the payload has at least `count` bytes
+  /// left; `what` and `unit` name it in the message ("a list of", "items").
+  void check_length(std::uint64_t count, const char* what, const char* unit) const {
+    if (count <= remaining()) return;
+    throw Malformed(context() + ": " + what + " " + std::to_string(count) + " " + unit +
+                    " at byte " + std::to_string(file_offset_ + buffer_.consumed()) +
+                    " of the file, where " + std::to_string(remaining()) +
+                    " bytes of the payload remain");
+  }
+
+  // The archive's load functions (Boost calls them); the one for strings is checked.
+  template <class T>
+  void load(T& t) {
+    text_iarchive_impl::load(t);
+  }
+  void load(std::string& s) {
+    // As text_iarchive_impl::load(std::string&) reads it: the length, a space, the bytes.
+    std::size_t size = 0;
+    *this >> size;
+    is.get();
+    check_length(size, "a text of", "bytes");
+    s.resize(size);
+    if (size > 0) is.read(s.data(), static_cast<std::streamsize>(size));
+  }
+
+ private:
+  // "document 3 of 42 ('doc-00000002')", built only for a message.
+  [[nodiscard]] std::string context() const {
+    const std::string kind(kind_);
+    if (kind.empty()) return "the payload's own header";
+    if (index_ == 0) return "the count of " + kind + " records";
+    auto text = kind + " " + std::to_string(index_) + " of " + std::to_string(count_);
+    if (!id_.empty()) text += " ('" + printable(id_) + "')";
+    return text;
+  }
+
+  const ViewBuffer& buffer_;
+  std::size_t file_offset_;
+  std::string_view kind_;  // empty: the archive's own header
+  std::uint64_t index_ = 0;
+  std::uint64_t count_ = 0;
+  std::string id_;
+};
+
+// A record's id, once read, names the record in messages about the rest of it.
+template <class Ar, class Tag>
+void note_id(Ar& ar, const Id<Tag>& id) {
+  if constexpr (std::is_same_v<Ar, CheckedIarchive>) ar.set_record_id(id.str());
+}
+
 }  // namespace
 
 }  // namespace archive::detail::snapshot
+
+// The reader's archive is a Boost archive of its own: its templates are instantiated here,
+// as Boost's library does for text_iarchive.
+template class boost::archive::detail::archive_serializer_map<
+    ::archive::detail::snapshot::CheckedIarchive>;
+template class boost::archive::basic_text_iarchive<::archive::detail::snapshot::CheckedIarchive>;
+template class boost::archive::text_iarchive_impl<::archive::detail::snapshot::CheckedIarchive>;
 
 // Classes with a version: the class version is written once per file. Version 1 is the layout
 // of snapshot format 1.
@@ -124,6 +256,28 @@ ARCHIVE_SNAPSHOT_INLINE(std::optional<::archive::OrganizationId>)
 namespace boost::serialization {
 
 namespace wire = ::archive::detail::snapshot;
+
+// Lists, as the reader loads them (more specialized than the load of
+// boost/serialization/vector.hpp, which still writes them): the same format — count, item
+// version, items — with the count checked against the bytes left before anything is
+// allocated, and memory reserved only as far as those bytes could fill it.
+template <class U, class Allocator>
+void load(wire::CheckedIarchive& ar, std::vector<U, Allocator>& items, const unsigned int) {
+  collection_size_type count;
+  ar >> BOOST_SERIALIZATION_NVP(count);
+  item_version_type item_version(0);
+  if (library_version_type(3) < ar.get_library_version()) {
+    ar >> BOOST_SERIALIZATION_NVP(item_version);
+  }
+  const auto n = static_cast<std::size_t>(std::as_const(count));
+  ar.check_length(n, "a list of", "items");
+  items.clear();
+  items.reserve(std::min(n, ar.remaining() / sizeof(U)));
+  for (std::size_t i = 0; i < n; ++i) {
+    items.emplace_back();
+    ar >> make_nvp("item", items.back());
+  }
+}
 
 // Ids: their text. A record's own id is checked after loading (check_record); references to
 // other records are kept as given, as every backend keeps them.
@@ -289,7 +443,9 @@ void serialize(Ar& ar, ::archive::Position& position, unsigned version) {
 template <class Ar>
 void serialize(Ar& ar, ::archive::Document& d, unsigned version) {
   wire::check_version<::archive::Document>(version, "Document");
-  ar& d.id& d.title& d.date& d.date_error& d.summary& d.doc_type& d.languages;
+  ar& d.id;
+  wire::note_id(ar, d.id);
+  ar& d.title& d.date& d.date_error& d.summary& d.doc_type& d.languages;
   ar& d.translations& d.agents& d.places& d.subjects& d.collections& d.source;
   ar& d.classification& d.rights& d.related& d.views& d.created& d.modified;
 }
@@ -297,20 +453,26 @@ void serialize(Ar& ar, ::archive::Document& d, unsigned version) {
 template <class Ar>
 void serialize(Ar& ar, ::archive::Collection& c, unsigned version) {
   wire::check_version<::archive::Collection>(version, "Collection");
-  ar& c.id& c.title& c.description& c.image_caption& c.parent& c.related& c.documents;
+  ar& c.id;
+  wire::note_id(ar, c.id);
+  ar& c.title& c.description& c.image_caption& c.parent& c.related& c.documents;
 }
 
 template <class Ar>
 void serialize(Ar& ar, ::archive::Person& p, unsigned version) {
   wire::check_version<::archive::Person>(version, "Person");
-  ar& p.id& p.name& p.variants& p.born& p.died& p.positions& p.affiliations;
+  ar& p.id;
+  wire::note_id(ar, p.id);
+  ar& p.name& p.variants& p.born& p.died& p.positions& p.affiliations;
   ar& p.identifiers& p.note;
 }
 
 template <class Ar>
 void serialize(Ar& ar, ::archive::Organization& o, unsigned version) {
   wire::check_version<::archive::Organization>(version, "Organization");
-  ar& o.id& o.name& o.variants& o.existed& o.parent& o.identifiers;
+  ar& o.id;
+  wire::note_id(ar, o.id);
+  ar& o.name& o.variants& o.existed& o.parent& o.identifiers;
 }
 
 }  // namespace boost::serialization
@@ -328,24 +490,6 @@ std::string hex16(std::uint64_t value) {
   std::string text(16, '0');
   for (int i = 15; i >= 0; --i, value >>= 4)
     text[static_cast<std::size_t>(i)] = kHex[value & 0xF];
-  return text;
-}
-
-// Bytes as a message can show them: printable ASCII as is, the rest as \xNN, at most `limit`.
-std::string printable(std::string_view bytes, std::size_t limit = 40) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string text;
-  for (std::size_t i = 0; i < bytes.size() && i < limit; ++i) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c >= 0x20 && c < 0x7F && c != '\\') {
-      text += static_cast<char>(c);
-    } else {
-      text += "\\x";
-      text += kHex[c >> 4];
-      text += kHex[c & 0xF];
-    }
-  }
-  if (bytes.size() > limit) text += "…";
   return text;
 }
 
@@ -414,16 +558,6 @@ Result<std::string_view> header_field(std::string_view bytes, std::size_t& pos,
   return line.substr(key.size() + 1);
 }
 
-// A view of bytes as an input stream buffer, so the payload is parsed in place.
-class ViewBuffer : public std::streambuf {
- public:
-  explicit ViewBuffer(std::string_view bytes) {
-    // std::streambuf wants char*; nothing writes through it (no put area, no putback).
-    auto* begin = const_cast<char*>(bytes.data());
-    setg(begin, begin, begin + bytes.size());
-  }
-};
-
 template <class T>
 void save_kind(boost::archive::text_oarchive& out, const VersionedRecords::State& state) {
   std::uint64_t count = 0;
@@ -436,17 +570,16 @@ void save_kind(boost::archive::text_oarchive& out, const VersionedRecords::State
 }
 
 template <class T>
-void load_kind(boost::archive::text_iarchive& in, std::vector<T>& records,
-               std::size_t payload_size) {
+void load_kind(CheckedIarchive& in, std::vector<T>& records, RecordKind kind) {
+  in.set_context(kind);
   std::uint64_t count = 0;
   in >> count;
-  // Every record takes more than a byte: a larger count is damage, not a reason to allocate.
-  if (count > payload_size) {
-    throw Malformed("a count of " + std::to_string(count) + " records in a payload of " +
-                    std::to_string(payload_size) + " bytes");
-  }
-  records.reserve(static_cast<std::size_t>(count));
+  // Every record takes more than a byte: a larger count is damage, not a reason to allocate;
+  // and memory is reserved only for as many records as the bytes left could hold.
+  in.check_length(count, "a count of", "records");
+  records.reserve(std::min(static_cast<std::size_t>(count), in.remaining() / sizeof(T)));
   for (std::uint64_t i = 0; i < count; ++i) {
+    in.set_context(kind, i + 1, count);
     T record;
     in >> record;
     records.push_back(std::move(record));
@@ -644,11 +777,11 @@ Result<Contents> decode(std::string_view bytes, const std::string& path) {
     std::istream in(&buffer);
     in.imbue(std::locale::classic());
     {
-      boost::archive::text_iarchive archive(in, boost::archive::no_codecvt);
-      load_kind(archive, contents.records.documents, payload.size());
-      load_kind(archive, contents.records.collections, payload.size());
-      load_kind(archive, contents.records.people, payload.size());
-      load_kind(archive, contents.records.organizations, payload.size());
+      CheckedIarchive archive(in, buffer, static_cast<std::size_t>(header_size));
+      load_kind(archive, contents.records.documents, RecordKind::document);
+      load_kind(archive, contents.records.collections, RecordKind::collection);
+      load_kind(archive, contents.records.people, RecordKind::person);
+      load_kind(archive, contents.records.organizations, RecordKind::organization);
     }
     in >> std::ws;
     if (in.peek() != std::char_traits<char>::eof()) {

@@ -13,33 +13,7 @@ std::size_t slot(RecordKind kind) {
   return static_cast<std::size_t>(kind);
 }
 
-Error operation_error(std::size_t index, const RecordKey& key, const Error& cause) {
-  return make_error(cause.code, "operation " + std::to_string(index + 1) + " (" +
-                                    std::string(to_string(key.kind)) + " '" + key.id +
-                                    "'): " + cause.message);
-}
-
 }  // namespace
-
-// Checks each operation of a batch the way every backend must.
-Result<void> check_batch(const WriteBatch& batch) {
-  const auto& ops = batch.operations();
-  for (std::size_t i = 0; i < ops.size(); ++i) {
-    const auto& op = ops[i];
-    if (op.record) {
-      if (key_of(*op.record) != op.key) {
-        return operation_error(i, op.key,
-                               make_error(ErrorCode::invalid_argument,
-                                          "the key does not match the record's kind and id"));
-      }
-      if (auto r = check_record(*op.record); !r) return operation_error(i, op.key, r.error());
-    } else if (auto r = check_id(op.key.id); !r) {
-      return operation_error(i, op.key,
-                             make_error(ErrorCode::invalid_argument, r.error().describe()));
-    }
-  }
-  return {};
-}
 
 class VersionedRecords::Reader final : public StorageReader {
  public:

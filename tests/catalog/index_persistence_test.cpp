@@ -1,13 +1,19 @@
 // The index kept beside the store: used when it matches the store, rebuilt when it is stale,
 // damaged, truncated, foreign or from another store — never trusted blindly.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "archive/catalog.hpp"
 #include "archive/io/jsonl.hpp"
 #include "json_files_storage.hpp"
+#include "storage/run_in_child.hpp"
 #include "storage/temp_dir.hpp"
 
 namespace archive {
@@ -142,6 +148,93 @@ TEST_F(IndexPersistence, WritesAfterLoadingAreSavedToo) {
   EXPECT_TRUE(c.index_was_loaded());
   EXPECT_EQ(c.count("person:kianuri").value(), 0u);
   EXPECT_EQ(c.stats().documents, 4u);
+}
+
+// An index path that is not a regular file is not read: a symlink to /dev/zero (endless), a
+// FIFO (opening it for reading waits for a writer), a directory. The catalog rebuilds the
+// index, says why, and answers correctly. Each open runs in a child process with a deadline,
+// so a hang fails the test instead of stopping it. Closing saves the index in the path's
+// place by renaming a new file over it: the symlink or FIFO itself is replaced, what a
+// symlink pointed to is left alone (a symlink to a file of the user's included), and a
+// directory stays as it was (the save fails, the catalog still works).
+TEST_F(IndexPersistence, AnIndexPathThatIsNotARegularFileIsRebuiltNotRead) {
+  fill();
+  const auto victim = dir_.path() / "someone-elses-file";
+  std::ofstream(victim) << "not an index, and not the catalog's to overwrite\n";
+  struct Case {
+    std::string name;
+    std::function<void()> make;
+    std::string why;      // in index_origin()
+    bool saved_in_place;  // closing leaves a regular file (the saved index) at the path
+  };
+  const std::vector<Case> cases = {
+      {"a symlink to /dev/zero", [&] { fs::create_symlink("/dev/zero", index_path()); },
+       "is not a regular file but a character device", true},
+      {"a FIFO", [&] { ASSERT_EQ(::mkfifo(index_path().c_str(), 0600), 0); },
+       "is not a regular file but a FIFO", true},
+      {"a directory",
+       [&] {
+         fs::create_directory(index_path());
+         std::ofstream(index_path() / "inside") << "x";
+       },
+       "is not a regular file but a directory", false},
+      {"a symlink to a file of the user's", [&] { fs::create_symlink(victim, index_path()); },
+       "not a usable index", true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    fs::remove_all(index_path());
+    c.make();
+    if (HasFatalFailure()) return;
+    const auto run = archive_test::run_in_child([&](std::string& out) {
+      auto store = example::JsonFilesStorage::open(dir_.path() / "store");
+      if (!store) {
+        out = "store: " + store.error().describe();
+        return;
+      }
+      auto catalog = Catalog::open(std::move(*store), {.storage = {}, .index_path = index_path()});
+      if (!catalog) {
+        out = "catalog: " + catalog.error().describe();
+        return;
+      }
+      std::ostringstream lines;
+      lines << catalog->index_was_loaded() << "\n"
+            << catalog->stats().documents << "\n"
+            << bagirov(*catalog) << "\n"
+            << catalog->search("date:=1945-07 sort:date").value().hits.size() << "\n"
+            << catalog->index_origin();
+      out = lines.str();
+    });
+    EXPECT_TRUE(run.ok()) << run.describe() << "; output: " << run.output;
+    if (!run.ok()) continue;
+    std::istringstream lines(run.output);
+    std::string loaded, documents, bagirov_count, july, origin;
+    std::getline(lines, loaded);
+    std::getline(lines, documents);
+    std::getline(lines, bagirov_count);
+    std::getline(lines, july);
+    std::getline(lines, origin);
+    EXPECT_EQ(loaded, "0") << run.output;
+    EXPECT_EQ(documents, "5") << run.output;
+    EXPECT_EQ(bagirov_count, "2") << run.output;
+    EXPECT_EQ(july, "2") << run.output;
+    EXPECT_NE(origin.find(c.why), std::string::npos) << origin;
+    EXPECT_NE(origin.find(index_path().string()), std::string::npos) << origin;
+
+    const auto status = fs::symlink_status(index_path());
+    if (c.saved_in_place) {
+      EXPECT_EQ(status.type(), fs::file_type::regular) << "the saved index replaced it";
+      auto again = open();
+      EXPECT_TRUE(again.index_was_loaded()) << again.index_origin();
+      EXPECT_EQ(bagirov(again), 2u);
+    } else {
+      EXPECT_EQ(status.type(), fs::file_type::directory);
+      EXPECT_TRUE(fs::exists(index_path() / "inside"));
+    }
+  }
+  std::ifstream in(victim);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}),
+            "not an index, and not the catalog's to overwrite\n");
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "cli/cli_harness.hpp"
-#include "shared_data.hpp"
 #include "storage/temp_dir.hpp"
+#include "tsv.hpp"
 
 namespace {
 
@@ -237,6 +237,59 @@ TEST_F(CatalogCli, ImportReportsAnOutOfRangeNumberAndKeepsTheRest) {
   EXPECT_NE(run.err.find("views: number 1e999 is out of range"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("1 rejected"), std::string::npos) << run.err;
   EXPECT_EQ(run_archive({"count", "--in", db_, "title:molotov"}).out, "1\n");
+}
+
+TEST_F(CatalogCli, ImportOfUnreadableXmlExitsOneAndChangesNothing) {
+  const auto malformed = dir_.file("telegrams.xml");
+  const auto empty = dir_.file("empty.xml");
+  {
+    std::ofstream(malformed) << "<OAI-PMH><ListRecords><record>Telegram from Stalin</ListRecords>";
+    std::ofstream{empty};
+  }
+  for (const auto& file : {malformed, empty}) {
+    const auto run = run_archive({"import", "--into", db_, file});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_NE(run.err.find(file + ":1:"), std::string::npos) << run.err;
+  }
+  const auto stats = run_archive({"stats", "--in", db_});
+  EXPECT_NE(stats.out.find("documents\t5\n"), std::string::npos) << stats.out;
+}
+
+TEST_F(CatalogCli, ImportWithAMissingFileImportsNothingOfTheOthers) {
+  const auto good = dir_.file("good.jsonl");
+  std::ofstream(good) << R"({"type":"document","id":"doc-ok","title":"Telegram to Molotov"})"
+                      << '\n';
+  const auto missing = dir_.file("missing.jsonl");
+  const auto run = run_archive({"import", "--into", db_, good, missing});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("cannot open " + missing), std::string::npos) << run.err;
+  EXPECT_EQ(run_archive({"count", "--in", db_, "title:molotov"}).out, "0\n");
+}
+
+TEST(CatalogCliNew, ImportThatReadsNothingLeavesNoCatalogBehind) {
+  archive_test::TempDir dir;
+  const auto malformed = dir.file("telegrams.xml");
+  std::ofstream(malformed) << "<oai_dc:dc>Телеграмма Сталина Багирову";
+  std::filesystem::create_directory(dir.file("folder.jsonl"));
+  const std::pair<std::string, std::string> inputs[] = {
+      {dir.file("missing.jsonl"), "cannot open"},
+      {dir.file("folder.jsonl"), "is a directory"},
+      {malformed, "malformed XML"},
+  };
+  for (const auto& [input, reason] : inputs) {
+    const auto db = dir.file("new.db");
+    const auto run = run_archive({"import", "--into", db, input});
+    EXPECT_EQ(run.exit_code, 1) << input;
+    EXPECT_NE(run.err.find(reason), std::string::npos) << run.err;
+    EXPECT_FALSE(std::filesystem::exists(db)) << input;
+    EXPECT_FALSE(std::filesystem::exists(db + ".index")) << input;
+  }
+  // An import of an empty file that could be read still creates the (empty) catalog.
+  const auto nothing = dir.file("nothing.jsonl");
+  std::ofstream{nothing};
+  const auto run = run_archive({"import", "--into", dir.file("empty.db"), nothing});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(std::filesystem::exists(dir.file("empty.db")));
 }
 
 }  // namespace

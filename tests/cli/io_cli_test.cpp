@@ -1,10 +1,12 @@
 // `archive validate` and `archive convert` on the sample collection and on bad files.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "cli/cli_harness.hpp"
+#include "storage/temp_dir.hpp"
 
 namespace {
 
@@ -44,6 +46,98 @@ TEST(ArchiveCliIo, ConvertToOaiDcAndBackKeepsTheDocuments) {
   const auto back = run_archive({"convert", "--from", "oai_dc", "--to", "jsonl"}, xml.out);
   EXPECT_EQ(back.exit_code, 0) << back.err;
   EXPECT_NE(back.out.find(R"("id":"doc-1945-07-06)"), std::string::npos) << back.out.substr(0, 400);
+}
+
+void write_file(const std::string& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+}
+
+constexpr std::string_view kTelegramXml =
+    "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+    "<dc:identifier>doc-1945-07-telegram-stalin-to-bagirov</dc:identifier>\n"
+    "<dc:title>Телеграмма Сталина Багирову</dc:title>\n"
+    "</oai_dc:dc>\n";
+
+TEST(ArchiveCliIo, ConvertOfUnreadableXmlExitsOneWithTheErrorOnStandardError) {
+  archive_test::TempDir dir;
+  std::string utf16_without_bom;
+  for (const char c : kTelegramXml) {  // ASCII only matters here: "<oai_dc:dc" is enough
+    utf16_without_bom += c;
+    utf16_without_bom += '\0';
+  }
+  const std::pair<std::string, std::string> files[] = {
+      {"malformed.xml", std::string(kTelegramXml.substr(0, 120))},
+      {"empty.xml", ""},
+      {"utf16.xml", utf16_without_bom},
+      {"nul.xml", "<r>&#0;</r>"},
+  };
+  for (const auto& [name, content] : files) {
+    const std::string path = dir.file(name);
+    write_file(path, content);
+    const auto run = run_archive({"convert", "--from", "oai_dc", "--to", "jsonl", path});
+    EXPECT_EQ(run.exit_code, 1) << name << ": " << run.err;
+    EXPECT_NE(run.err.find(path + ":"), std::string::npos) << name << ": " << run.err;
+    EXPECT_EQ(run.out, "") << name;
+  }
+}
+
+TEST(ArchiveCliIo, ConvertReadsUtf16XmlWithAByteOrderMark) {
+  // kTelegramXml as UTF-16LE with a BOM (it is ASCII and Cyrillic: one or two UTF-8 bytes each).
+  std::u16string text;
+  for (std::size_t i = 0; i < kTelegramXml.size();) {
+    const auto b = static_cast<unsigned char>(kTelegramXml[i]);
+    if (b < 0x80) {
+      text += static_cast<char16_t>(b);
+      i += 1;
+    } else {
+      text += static_cast<char16_t>(((b & 0x1F) << 6) | (kTelegramXml[i + 1] & 0x3F));
+      i += 2;
+    }
+  }
+  std::string bytes = "\xFF\xFE";
+  for (const char16_t unit : text) {
+    bytes += static_cast<char>(unit & 0xFF);
+    bytes += static_cast<char>(unit >> 8);
+  }
+  const auto run = run_archive({"convert", "--from", "oai_dc", "--to", "jsonl", "-"}, bytes);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find(R"("title":"Телеграмма Сталина Багирову")"), std::string::npos)
+      << run.out << run.err;
+}
+
+TEST(ArchiveCliIo, ConvertRefusesTextXmlCannotHoldInsteadOfCuttingIt) {
+  for (const std::string_view title :
+       {R"(Telegram\u0000 from Stalin to Bagirov)", R"(Telegram\u0001 from Stalin to Bagirov)",
+        R"(Telegram\uFFFE from Stalin to Bagirov)"}) {
+    const std::string line = R"({"type":"document","id":"doc-1945-07-telegram","title":")" +
+                             std::string(title) + "\"}\n";
+    const auto run = run_archive({"convert", "--from", "jsonl", "--to", "oai_dc"}, line);
+    EXPECT_EQ(run.exit_code, 1) << title << ": " << run.out;
+    EXPECT_NE(run.err.find("doc-1945-07-telegram"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("title"), std::string::npos) << run.err;
+    EXPECT_EQ(run.out, "") << title;
+  }
+}
+
+TEST(ArchiveCliIo, ConvertAndValidateOfADirectoryOrAMissingFileExitOne) {
+  archive_test::TempDir dir;
+  for (const char* format : {"jsonl", "csv", "oai_dc"}) {
+    const std::string folder = dir.file(std::string("records.") + format);
+    std::filesystem::create_directory(folder);
+    const auto run = run_archive({"convert", "--from", format, "--to", "jsonl", folder});
+    EXPECT_EQ(run.exit_code, 1) << format << ": " << run.err;
+    EXPECT_NE(run.err.find(folder + " is a directory"), std::string::npos) << run.err;
+    const auto validated = run_archive({"validate", folder});
+    EXPECT_EQ(validated.exit_code, 1) << format << ": " << validated.err;
+    EXPECT_NE(validated.out.find("is a directory"), std::string::npos) << validated.out;
+
+    const std::string missing = dir.file(std::string("missing.") + format);
+    const auto absent = run_archive({"convert", "--from", format, "--to", "jsonl", missing});
+    EXPECT_EQ(absent.exit_code, 1) << format;
+    EXPECT_NE(absent.err.find(missing), std::string::npos) << absent.err;
+  }
 }
 
 TEST(ArchiveCliIo, BadUsageExitsTwo) {

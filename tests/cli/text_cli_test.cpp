@@ -1,5 +1,5 @@
-// The `archive` program's text subcommands in batch mode (DESIGN.md, "Command-line, batch
-// mode"): one value per input line, one `input<TAB>result` line per input line, in order;
+// The `archive` program's text subcommands in batch mode (docs/design.md, "Command line,
+// batch mode"): one value per input line, one `input<TAB>result` line per input line, in order;
 // `error:` for a value that cannot be handled; exit 0 when it ran, 2 on bad usage.
 #include <gtest/gtest.h>
 #include <sys/wait.h>

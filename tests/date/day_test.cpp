@@ -296,11 +296,9 @@ TEST(DayTest, OrderingFollowsTime) {
   EXPECT_GE(Day(4), Day(3));
 }
 
-TEST(DayTest, IsTriviallyCopyableAndSmall) {
-  static_assert(std::is_trivially_copyable_v<Day>);
-  static_assert(sizeof(Day) == sizeof(std::int64_t));
-  SUCCEED();
-}
+// A Day is trivially copyable and as small as its day count.
+static_assert(std::is_trivially_copyable_v<Day>);
+static_assert(sizeof(Day) == sizeof(std::int64_t));
 
 }  // namespace
 }  // namespace archive

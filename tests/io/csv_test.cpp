@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -176,6 +177,15 @@ TEST(Csv, StrictStopsLenientReportsEvery) {
   EXPECT_EQ(strict.rejected, 1U);
   EXPECT_TRUE(strict.stopped);
   EXPECT_EQ(strict.issues.size(), 1U);
+}
+
+TEST(Csv, ReadingADirectoryIsAnIoErrorNotAnException) {
+  std::ifstream in(testing::TempDir(), std::ios::binary);
+  ASSERT_TRUE(in.is_open());  // opening a directory succeeds on Linux; reading it fails
+  const auto r = read_csv(in, "sheet.csv");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, ErrorCode::io_error);
+  EXPECT_NE(r.error().message.find("sheet.csv"), std::string::npos);
 }
 
 }  // namespace

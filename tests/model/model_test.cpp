@@ -94,6 +94,55 @@ TEST(AgentRoles, RoundTripThroughTheirNames) {
   EXPECT_FALSE(parse_agent_role("translator").has_value());
 }
 
+// --- Record, RecordKind, RecordKey -------------------------------------------------------
+
+TEST(RecordKinds, NamesRoundTrip) {
+  for (auto kind : {RecordKind::document, RecordKind::collection, RecordKind::person,
+                    RecordKind::organization}) {
+    EXPECT_EQ(parse_record_kind(to_string(kind)).value(), kind);
+  }
+  EXPECT_FALSE(parse_record_kind("people"));
+}
+
+TEST(Record, KindKeyAndListFollowTheAlternative) {
+  const Records seed = seed_records();
+  Records sorted;
+  for (const Record& record : {Record(seed.documents[0]), Record(seed.collections[0]),
+                               Record(seed.people[0]), Record(seed.organizations[0])}) {
+    const RecordKey key = key_of(record);
+    EXPECT_EQ(key.kind, kind_of(record));
+    EXPECT_EQ(static_cast<std::size_t>(key.kind), record.index());
+    add_to(sorted, record);
+  }
+  EXPECT_EQ(sorted, seed);
+  EXPECT_EQ(key_of(seed.people[0].id), key_of(Record(seed.people[0])));
+  EXPECT_LT(key_of(DocumentId("z")), key_of(CollectionId("a")));  // kind first, then id
+  EXPECT_LT(key_of(PersonId("a")), key_of(PersonId("b")));
+}
+
+TEST(CheckRecord, NamesTheFieldWithInvalidUtf8) {
+  Person p;
+  p.id = PersonId("person-kianuri");
+  p.name.form = "Kianuri";
+  p.variants = {{"کیانوری", text::Script::arabic, std::nullopt, ""},
+                {"Kian\xFFuri", text::Script::latin, std::nullopt, ""}};
+  auto r = check_record(p);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "variants[1].form: not valid UTF-8 (at byte 4)");
+}
+
+TEST(CheckRecord, RefusesAMalformedIdAndAcceptsTheSeedRecords) {
+  Document d;
+  d.id = DocumentId("Doc 1");
+  auto r = check_record(d);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(r.error().message.rfind("id: ", 0), 0u) << r.error().message;
+  const Records seed = seed_records();
+  EXPECT_TRUE(check_record(seed.documents[0]));
+  EXPECT_TRUE(check_record(seed.people[0]));
+}
+
 TEST(Validate, TheSeedRecordsAreClean) {
   const auto problems = validate(seed_records());
   EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems.front().describe());

@@ -8,11 +8,18 @@
 //                                       // visibly with this reason)
 //   Backend();                          // a fresh, empty location (removed by ~Backend)
 //   archive::Result<std::unique_ptr<archive::Storage>> open();  // opens (or reopens) it
+//   static bool holds(const archive::Record&);  // optional: for a backend that keeps only some
+//                                       // records (and refuses the others with
+//                                       // invalid_argument), which ones
+//   static constexpr std::size_t kModelSteps;  // optional: the model test's length for a slow
+//                                       // backend (default kDefaultModelSteps)
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdio>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -21,6 +28,7 @@
 
 #include "archive/storage/storage.hpp"
 #include "storage/sample_records.hpp"
+#include "storage/storage_model.hpp"
 
 namespace archive_test {
 
@@ -368,6 +376,34 @@ TYPED_TEST_P(StorageConformance, LargeBatchesRoundTrip) {
   EXPECT_EQ(view->document(generated_document(1234).id).value(), generated_document(1234));
 }
 
+// The randomized model test (storage_model.hpp): random puts, erases, batches, held readers,
+// scans and — where the backend keeps its records — reopenings, checked against a std::map
+// model: kDefaultModelSteps steps (about 2,000 puts and erases), fewer for a slow backend.
+// ARCHIVE_MODEL_SEED and ARCHIVE_MODEL_STEPS override the seed and the length; `ctest -C long
+// -L long` runs 40,000 steps (about 100,000 puts and erases) on every backend.
+TYPED_TEST_P(StorageConformance, RandomizedAgainstAModel) {
+  std::size_t default_steps = kDefaultModelSteps;
+  if constexpr (requires { TypeParam::kModelSteps; }) default_steps = TypeParam::kModelSteps;
+  const auto seed = env_number("ARCHIVE_MODEL_SEED", kDefaultModelSeed);
+  const auto steps = env_number("ARCHIVE_MODEL_STEPS", default_steps);
+  std::function<bool()> reopen;
+  if (TypeParam::kPersistent) {
+    reopen = [this] {
+      this->store_.reset();
+      this->store_ = this->open();
+      return this->store_ != nullptr;
+    };
+  }
+  StorageModelRun::Holds holds;
+  if constexpr (requires(const Record& record) { TypeParam::holds(record); }) {
+    holds = [](const Record& record) { return TypeParam::holds(record); };
+  }
+  StorageModelRun run(this->store_, reopen, holds, seed);
+  run.run(static_cast<std::size_t>(steps));
+  this->RecordProperty("model", run.summary());
+  std::printf("model test: %s\n", run.summary().c_str());
+}
+
 REGISTER_TYPED_TEST_SUITE_P(
     StorageConformance, NewStoreIsEmptyAtGenerationZero, RoundTripsEveryRecordKindWithAllFields,
     RoundTripsRecordsWithEmptyOptionalFields, HostileTextIsStoredAsData,
@@ -376,6 +412,6 @@ REGISTER_TYPED_TEST_SUITE_P(
     LaterOperationsInABatchWin, ABatchThatFailsHalfwayLeavesNothing, RecordsWithBadIdsAreRejected,
     GenerationCountsCommittedBatches, AReaderKeepsItsSnapshotWhileBatchesCommit,
     ConcurrentReadersNeverSeeHalfABatch, ReopenKeepsRecordsGenerationAndInstanceId,
-    TwoStoresHaveDifferentInstanceIds, LargeBatchesRoundTrip);
+    TwoStoresHaveDifferentInstanceIds, LargeBatchesRoundTrip, RandomizedAgainstAModel);
 
 }  // namespace archive_test

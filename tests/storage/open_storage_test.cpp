@@ -43,24 +43,5 @@ TEST(OpenStorage, MemoryCannotBeReadOnly) {
   EXPECT_EQ(store.error().code, ErrorCode::invalid_argument);
 }
 
-TEST(RecordKinds, NamesRoundTrip) {
-  for (auto kind : {archive::RecordKind::document, archive::RecordKind::collection,
-                    archive::RecordKind::person, archive::RecordKind::organization}) {
-    EXPECT_EQ(archive::parse_record_kind(archive::to_string(kind)).value(), kind);
-  }
-  EXPECT_FALSE(archive::parse_record_kind("people"));
-}
-
-TEST(CheckRecord, NamesTheFieldWithInvalidUtf8) {
-  archive::Person p;
-  p.id = archive::PersonId("person-kianuri");
-  p.name.form = "Kianuri";
-  p.variants = {{"کیانوری", archive::text::Script::arabic, std::nullopt, ""},
-                {"Kian\xFFuri", archive::text::Script::latin, std::nullopt, ""}};
-  auto r = archive::check_record(p);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().message, "variants[1].form: not valid UTF-8 (at byte 4)");
-}
-
 }  // namespace
 }  // namespace archive_test

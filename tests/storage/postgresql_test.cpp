@@ -33,6 +33,9 @@ using archive::WriteBatch;
 
 struct PostgresBackend {
   static constexpr bool kPersistent = true;
+  // A put is a dozen round trips to the server: a shorter model test keeps the suite quick
+  // (ARCHIVE_MODEL_STEPS runs it longer).
+  static constexpr std::size_t kModelSteps = 500;
   static std::string skip_reason() { return skip_or_fail_reason(); }
   archive::Result<std::unique_ptr<archive::Storage>> open() {
     return archive::open_storage(schema.uri());

@@ -4,25 +4,127 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <new>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "storage/conformance.hpp"
+#include "storage/run_in_child.hpp"
 #include "storage/sample_records.hpp"
 #include "storage/temp_dir.hpp"
 
+// The size of the largest single request to operator new on this thread while a test
+// watches (AllocationWatch below), so a test can check that a forged length in a file does
+// not make the reader allocate what the file cannot hold. A request above kRefusedAbove is
+// refused with bad_alloc instead of served, so a reader that trusts a forged length fails at
+// once rather than taking gigabytes. Works under AddressSanitizer (every replaceable
+// non-aligned form is replaced, so ASan sees malloc and free paired), unlike RLIMIT_AS. The
+// ThreadSanitizer and MemorySanitizer runtimes define operator new themselves (a replacement
+// does not link): there the hook is left out and the tests say that they check no sizes.
+#if defined(__SANITIZE_THREAD__)
+#define ARCHIVE_TEST_NO_NEW_HOOK 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define ARCHIVE_TEST_NO_NEW_HOOK 1
+#endif
+#endif
+
+namespace allocation_watch {
+#ifdef ARCHIVE_TEST_NO_NEW_HOOK
+constexpr bool kAvailable = false;
+#else
+constexpr bool kAvailable = true;
+#endif
+thread_local bool watching = false;
+thread_local std::size_t largest = 0;
+constexpr std::size_t kRefusedAbove = std::size_t{64} << 20;
+}  // namespace allocation_watch
+
+#ifndef ARCHIVE_TEST_NO_NEW_HOOK
+
+// These replacements pair malloc with free by design; g++ -O3 inlines them into callers and
+// then takes the pairing for a mismatch.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
+void* operator new(std::size_t size) {
+  if (allocation_watch::watching) {
+    allocation_watch::largest = std::max(allocation_watch::largest, size);
+    if (size > allocation_watch::kRefusedAbove) throw std::bad_alloc();
+  }
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) {
+  return ::operator new(size);
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try {
+    return ::operator new(size);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  return ::operator new(size, std::nothrow);
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+#endif  // ARCHIVE_TEST_NO_NEW_HOOK
+
 namespace archive_test {
 namespace {
+
+// Watches this thread's allocations for its lifetime (see allocation_watch above).
+class AllocationWatch {
+ public:
+  AllocationWatch() {
+    allocation_watch::largest = 0;
+    allocation_watch::watching = true;
+  }
+  ~AllocationWatch() { allocation_watch::watching = false; }
+  AllocationWatch(const AllocationWatch&) = delete;
+  AllocationWatch& operator=(const AllocationWatch&) = delete;
+  /// Whether sizes are seen at all (not under ThreadSanitizer or MemorySanitizer).
+  static constexpr bool kAvailable = allocation_watch::kAvailable;
+  [[nodiscard]] std::size_t largest() const { return allocation_watch::largest; }
+};
 
 using archive::ErrorCode;
 using archive::StorageOptions;
@@ -72,6 +174,20 @@ std::string with_fixed_checksum(std::string file) {
   std::snprintf(hex, sizeof hex, "%016llx",
                 static_cast<unsigned long long>(fnv1a64(std::string_view(file).substr(0, at))));
   return file.substr(0, at) + "\nchecksum fnv1a64 " + hex + "\n";
+}
+
+// The payload of a snapshot file (its Boost.Serialization archive).
+std::string payload_of(const std::string& file) {
+  const auto start = file.find("22 serialization::archive");
+  return file.substr(start, file.rfind("\nchecksum fnv1a64 ") - start);
+}
+
+// The file with another payload, its length in the header and the checksum made to match (as
+// a forger would).
+std::string with_payload(const std::string& file, const std::string& payload) {
+  const auto line = file.rfind("payload ", file.find("22 serialization::archive"));
+  return with_fixed_checksum(file.substr(0, line) + "payload " + std::to_string(payload.size()) +
+                             "\n" + payload + "\nchecksum fnv1a64 0000000000000000\n");
 }
 
 class SnapshotFile : public ::testing::Test {
@@ -467,6 +583,141 @@ TEST_F(SnapshotFile, LargeTextAndEveryFieldSurviveAReopen) {
   EXPECT_EQ(all.collections[0], full_collection());
   EXPECT_TRUE(all.people[0].born.identical(full_person().born));
   EXPECT_TRUE(all.organizations[0].existed.identical(full_organization().existed));
+}
+
+// A length in the payload that the rest of it cannot hold (a text of 1.5e9 bytes, a list of
+// 1.5e9 items in a file of 12 KB, the checksum recomputed) is refused as corrupt, naming the
+// record and the byte, without allocating what it claims. Counts that the bytes left could
+// hold pass that check, but reserve no more memory than those bytes. The largest single
+// allocation while opening stays within a few times the file's size: the file is read whole,
+// and records take more room in memory than in the file (a Document is 680 bytes with
+// libstdc++, 290 bytes of this payload), so the list of 42 documents grows past the file's size.
+TEST_F(SnapshotFile, AForgedLengthIsRefusedWithoutAllocatingIt) {
+  make_store(/*large=*/true);
+  const auto file = read_bytes(path());
+  const auto payload = payload_of(file);
+  ASSERT_GT(payload.size(), 10'000u);
+  const auto bound = 8 * file.size();
+  if (!AllocationWatch::kAvailable) {
+    std::printf("note: no operator new hook under this sanitizer: allocation sizes unchecked\n");
+    RecordProperty("allocation_sizes", "unchecked (no operator new hook under this sanitizer)");
+  }
+
+  auto opened = [&](const std::string& bytes, bool read_only, std::size_t& largest) {
+    write_bytes(path(), bytes);
+    AllocationWatch watch;
+    auto store = archive::open_storage(address(), {.read_only = read_only});
+    largest = watch.largest();
+    return store;
+  };
+  {  // The file as written opens within the same bound.
+    std::size_t largest = 0;
+    auto store = opened(file, /*read_only=*/true, largest);
+    ASSERT_TRUE(store) << store.error().describe();
+    EXPECT_LE(largest, bound);
+  }
+
+  struct Forgery {
+    std::string name;
+    std::string from;  // a unique piece of the payload
+    std::string to;    // what it becomes
+    std::string what;  // in the message ("" : any corrupt)
+  };
+  const std::string second = "12 doc-00000001 55 Telegram 1 from Baku to Moscow — телеграмма";
+  const auto languages_at = payload.find(second + " 10 1946-02-02 0  0 0  0  0  8 telegram 1 0");
+  ASSERT_NE(languages_at, std::string::npos);
+  // A list count that the bytes after it could hold (each item takes a byte at least), though
+  // not its items: 32 bytes of memory for each if it were reserved.
+  const auto list_fits = std::to_string(payload.size() - languages_at - 200);
+  // A count of documents smaller than the payload: passes a check against its size.
+  const auto documents_fit = std::to_string(payload.size() - 100);
+  const std::vector<Forgery> forgeries = {
+      {"a text of 1.5e9 bytes", "12 doc-00000000 55 Telegram 0 ",
+       "12 doc-00000000 1500000000 Telegram 0 ",
+       "document 1 of 42 ('doc-00000000'): a text of 1500000000 bytes at byte "},
+      {"a list of 1.5e9 items", second + " 10 1946-02-02 0  0 0  0  0  8 telegram 1 0 2 ru",
+       second + " 10 1946-02-02 0  0 0  0  0  8 telegram 1500000000 0 2 ru",
+       "document 2 of 42 ('doc-00000001'): a list of 1500000000 items at byte "},
+      {"a list the bytes left could hold",
+       second + " 10 1946-02-02 0  0 0  0  0  8 telegram 1 0 2 ru",
+       second + " 10 1946-02-02 0  0 0  0  0  8 telegram " + list_fits + " 0 2 ru", ""},
+      {"a count of 1.5e9 documents", "22 serialization::archive 18 42 0 1 ",
+       "22 serialization::archive 18 1500000000 0 1 ",
+       "the count of document records: a count of 1500000000 records at byte "},
+      {"a count of documents the bytes left could hold", "22 serialization::archive 18 42 0 1 ",
+       "22 serialization::archive 18 " + documents_fit + " 0 1 ", ""},
+      {"a text of 2^64-1 bytes in Boost's own header", "22 serialization::archive 18 ",
+       "18446744073709551615 serialization::archive 18 ", "a text of 18446744073709551615 bytes"},
+  };
+  for (const auto& forgery : forgeries) {
+    SCOPED_TRACE(forgery.name);
+    const auto at = payload.find(forgery.from);
+    ASSERT_NE(at, std::string::npos);
+    ASSERT_EQ(payload.find(forgery.from, at + 1), std::string::npos) << "not unique";
+    auto forged_payload = payload;
+    forged_payload.replace(at, forgery.from.size(), forgery.to);
+    const auto forged = with_payload(file, forged_payload);
+    for (bool read_only : {true, false}) {
+      std::size_t largest = 0;
+      auto store = opened(forged, read_only, largest);
+      ASSERT_FALSE(store) << "read_only " << read_only;
+      EXPECT_EQ(store.error().code, ErrorCode::corrupt) << store.error().describe();
+      EXPECT_NE(store.error().message.find(path()), std::string::npos) << store.error().message;
+      EXPECT_NE(store.error().message.find(forgery.what), std::string::npos)
+          << store.error().message;
+      EXPECT_LE(largest, bound) << "the largest single allocation while opening a file of "
+                                << forged.size() << " bytes";
+      EXPECT_EQ(read_bytes(path()), forged) << "the file was changed";
+    }
+  }
+  // Where: the byte of the file at which the forged text would start.
+  std::string forged_payload = payload;
+  forged_payload.replace(payload.find("55 Telegram 0 "), 2, "1500000000");
+  const auto forged = with_payload(file, forged_payload);
+  std::size_t largest = 0;
+  auto store = opened(forged, true, largest);
+  ASSERT_FALSE(store);
+  const auto text_at = forged.find("1500000000 Telegram 0 ") + 11;
+  EXPECT_NE(store.error().message.find("at byte " + std::to_string(text_at) + " of the file"),
+            std::string::npos)
+      << store.error().message;
+}
+
+// A snapshot path that is not a regular file is refused at once, never read: a symlink to
+// /dev/zero (endless), a FIFO (opening it waits for a writer), a directory. Each open runs in
+// a child process with a deadline, so a hang fails the test instead of stopping it.
+TEST_F(SnapshotFile, APathThatIsNotARegularFileIsRefusedNotRead) {
+  struct Case {
+    std::string name;
+    std::function<void()> make;
+    std::string what;
+  };
+  const std::vector<Case> cases = {
+      {"a symlink to /dev/zero", [&] { std::filesystem::create_symlink("/dev/zero", path()); },
+       "is not a regular file but a character device"},
+      {"a FIFO", [&] { ASSERT_EQ(::mkfifo(path().c_str(), 0600), 0); },
+       "is not a regular file but a FIFO"},
+      {"a directory", [&] { std::filesystem::create_directory(path()); },
+       "is not a regular file but a directory"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::filesystem::remove_all(path());
+    c.make();
+    if (HasFatalFailure()) return;
+    for (bool read_only : {true, false}) {
+      const auto run = run_in_child([&](std::string& out) {
+        auto store = archive::open_storage(address(), {.read_only = read_only});
+        out = store ? std::string("opened") : store.error().describe();
+        if (!store && store.error().code != ErrorCode::io_error) out += " (not io_error)";
+      });
+      EXPECT_TRUE(run.ok()) << run.describe() << "; output: " << run.output;
+      EXPECT_NE(run.output.find("snapshot file '" + path() + "' " + c.what + ": not read"),
+                std::string::npos)
+          << run.output;
+      EXPECT_EQ(run.output.find("not io_error"), std::string::npos) << run.output;
+    }
+  }
 }
 
 }  // namespace

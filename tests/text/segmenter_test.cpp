@@ -4,14 +4,16 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
+#include <filesystem>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include "archive/io/jsonl.hpp"
+#include "archive/model/records.hpp"
 
 namespace archive::text {
 
@@ -430,13 +432,11 @@ TEST(Segmenter, SegmentAndSegmentIntoAgree) {
   EXPECT_EQ(segmenter.segment(text).value(), into);
 }
 
-TEST(Segmenter, IsMoveOnly) {
-  static_assert(!std::is_copy_constructible_v<Segmenter>);
-  static_assert(!std::is_copy_assignable_v<Segmenter>);
-  static_assert(std::is_nothrow_move_constructible_v<Segmenter>);
-  static_assert(std::is_nothrow_move_assignable_v<Segmenter>);
-  SUCCEED();
-}
+// A Segmenter is move-only.
+static_assert(!std::is_copy_constructible_v<Segmenter>);
+static_assert(!std::is_copy_assignable_v<Segmenter>);
+static_assert(std::is_nothrow_move_constructible_v<Segmenter>);
+static_assert(std::is_nothrow_move_assignable_v<Segmenter>);
 
 TEST(Segmenter, WorksAfterMoveConstruction) {
   Segmenter original;
@@ -470,16 +470,31 @@ TEST(Segmenter, KeepsWorkingAfterAnError) {
             (std::vector<std::string>{"Naser", "Fakhr", "Arai"}));
 }
 
-// --- the whole seed page ------------------------------------------------------------------
+// --- the seed page's text ------------------------------------------------------------------
+
+// The seed page's text as the sample collection keeps it (data/sample_collection.jsonl): the
+// collection's title, description and image caption, then each document's date as written, title
+// and summary, one paragraph each.
+std::string seed_page_text() {
+  auto read = read_jsonl_file(std::filesystem::path(ARCHIVE_SOURCE_DIR) / "data" /
+                              "sample_collection.jsonl");
+  EXPECT_TRUE(read.has_value()) << read.error().describe();
+  if (!read) return {};
+  std::string page;
+  for (const Collection& c : read->records.collections) {
+    if (c.id.str() == "coll-iran-soviet-relations") {
+      page += c.title + "\n\n" + c.description + "\n\n" + c.image_caption + "\n\n";
+    }
+  }
+  for (const Document& d : read->records.documents) {
+    page += d.date.provenance().original + "\n\n" + d.title + "\n\n" + d.summary + "\n\n";
+  }
+  return page;
+}
 
 TEST(Segmenter, SegmentsTheSeedCollectionPage) {
-  const std::string path =
-      std::string(ARCHIVE_SHARED_DATA_DIR) + "/../seed/iran-soviet-relations-collection-page.txt";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) GTEST_SKIP() << "seed page not found at " << path;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string page = buffer.str();
+  const std::string page = seed_page_text();
+  ASSERT_GT(page.size(), 2000u);
 
   const std::vector<Token> tokens = segment(page);
   expect_offsets_consistent(page, tokens);
@@ -492,10 +507,10 @@ TEST(Segmenter, SegmentsTheSeedCollectionPage) {
     EXPECT_EQ(t.text.find_first_of(" \t\n,.;:()\""), std::string_view::npos)
         << testing::PrintToString(t);
   }
-  EXPECT_EQ(bagirov, 2);
-  EXPECT_EQ(stalin, 4);
-  EXPECT_EQ(year_1946, 5);
-  EXPECT_EQ(initials, 2);  // M.D. Bagirov
+  EXPECT_EQ(bagirov, 2);    // "to M.D. Bagirov", "to Mir Bagirov"
+  EXPECT_EQ(stalin, 4);     // the image caption, the letter's title, twice in its summary
+  EXPECT_EQ(year_1946, 4);  // twice in the description, two documents' dates
+  EXPECT_EQ(initials, 2);   // M.D. Bagirov
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Batch mode shared by every transforming subcommand (see DESIGN.md): one value per input
+// Batch mode shared by every transforming subcommand (see docs/design.md): one value per input
 // line, one TSV line per input line, in order; a value that cannot be handled gives a line
 // whose second field starts with "error:", and the run goes on.
 #pragma once

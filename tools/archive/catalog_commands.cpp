@@ -21,6 +21,7 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -94,18 +95,33 @@ Result<Catalog> open_existing(const std::string& address) {
 
 int import_files(const std::string& address, const std::string& format, bool strict,
                  const std::vector<std::string>& files) {
-  auto catalog = Catalog::open(address);
-  if (!catalog) return fail(catalog.error().describe());
+  // Every input is checked before the catalog is opened, and the catalog is opened (created,
+  // when new) only once there is something to put in it, or at the end of a run without an
+  // error: an import that could read nothing leaves no new catalog behind.
+  for (const auto& file : files) {
+    if (auto readable = check_input(file); !readable) return fail(readable.error().describe());
+  }
+  std::optional<Catalog> catalog;
+  const auto open = [&]() -> Result<void> {
+    if (catalog) return {};
+    auto opened = Catalog::open(address);
+    if (!opened) return std::move(opened).error();
+    catalog.emplace(std::move(*opened));
+    return {};
+  };
   const auto started = Clock::now();
   std::size_t documents = 0, collections = 0, people = 0, organizations = 0, rejected = 0;
+  std::size_t errors = 0;
   for (const auto& file : files) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return fail("cannot open " + file);
     auto read = read_records(in, file, format.empty() ? format_of(file) : format,
                              ImportOptions{.strict = strict});
     if (!read) return fail(read.error().describe());
-    for (const auto& issue : read->issues)
+    for (const auto& issue : read->issues) {
       std::cerr << issue.describe() << '\n';
+      if (issue.severity == Severity::error) ++errors;
+    }
     rejected += read->rejected;
     if (strict && (read->stopped || read->rejected > 0)) {
       return fail(file + ": stopped at the first error (--strict); nothing of it imported");
@@ -120,6 +136,9 @@ int import_files(const std::string& address, const std::string& format, bool str
       all.put(x);
     for (const auto& x : r.documents)
       all.put(x);
+    if (all.size() > 0) {
+      if (auto opened = open(); !opened) return fail(opened.error().describe());
+    }
     Progress progress(all.size());
     WriteBatch batch;
     std::size_t done = 0;
@@ -141,6 +160,14 @@ int import_files(const std::string& address, const std::string& format, bool str
     people += r.people.size();
     organizations += r.organizations.size();
   }
+  if (errors == 0) {
+    if (auto opened = open(); !opened) return fail(opened.error().describe());
+  }
+  if (!catalog) {
+    std::cerr << "imported nothing; " << address << " was not opened (nothing created or changed); "
+              << rejected << " rejected, " << errors << (errors == 1 ? " error\n" : " errors\n");
+    return kExitFailed;
+  }
   if (auto saved = catalog->flush(); !saved) {
     std::cerr << "archive: warning: the index was not saved (" << saved.error().describe()
               << "); it will be rebuilt on the next open\n";
@@ -149,11 +176,14 @@ int import_files(const std::string& address, const std::string& format, bool str
   char line[256];
   std::snprintf(line, sizeof line,
                 "imported %zu records (%zu documents, %zu collections, %zu people, %zu "
-                "organizations) into %s in %.2f s; %zu rejected\n",
+                "organizations) into %s in %.2f s; %zu rejected",
                 documents + collections + people + organizations, documents, collections, people,
                 organizations, catalog->address().c_str(), seconds, rejected);
   std::cerr << line;
-  return rejected == 0 ? 0 : kExitFailed;
+  if (errors > 0) std::cerr << ", " << errors << (errors == 1 ? " error" : " errors");
+  std::cerr << '\n';
+  // A file that could not be read gives an error but rejects no record: it fails too.
+  return rejected == 0 && errors == 0 ? 0 : kExitFailed;
 }
 
 std::string score_text(double score) {

@@ -1,5 +1,11 @@
 #include "formats.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
 #include "archive/io/csv.hpp"
 #include "archive/io/dublin_core.hpp"
 #include "archive/io/jsonl.hpp"
@@ -12,6 +18,28 @@ std::string format_of(const std::string& path) {
   if (ext == "csv") return "csv";
   if (ext == "xml") return "oai_dc";
   return "jsonl";
+}
+
+Result<void> check_input(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    return make_error(ErrorCode::io_error, path + " is a directory");
+  }
+  errno = 0;
+  const std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int error = errno;
+    return make_error(ErrorCode::io_error,
+                      "cannot open " + path +
+                          (error != 0 ? ": " + std::string(std::strerror(error)) : std::string()));
+  }
+  return {};
+}
+
+bool has_errors(const ImportResult& result) {
+  return result.rejected > 0 ||
+         std::any_of(result.issues.begin(), result.issues.end(),
+                     [](const ImportIssue& issue) { return issue.severity == Severity::error; });
 }
 
 Result<ImportResult> read_records(std::istream& in, const std::string& name,

@@ -22,8 +22,10 @@ int validate_files(const std::vector<std::string>& files) {
   std::size_t problems = 0;
   for (const std::string& file : files) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      std::cout << file << ": error: cannot open the file\n";
+    if (auto readable = check_input(file); !readable || !in) {
+      std::cout << file << ": error: "
+                << (readable ? std::string("cannot open the file") : readable.error().describe())
+                << '\n';
       ++problems;
       continue;
     }
@@ -46,6 +48,10 @@ int convert(const std::string& from, const std::string& to, const std::string& f
   std::ifstream file_in;
   std::istream* in = &std::cin;
   if (!file.empty() && file != "-") {
+    if (auto readable = check_input(file); !readable) {
+      std::cerr << "archive: " << readable.error().describe() << '\n';
+      return kExitProblems;
+    }
     file_in.open(file, std::ios::binary);
     if (!file_in) {
       std::cerr << "archive: cannot open " << file << '\n';
@@ -66,7 +72,8 @@ int convert(const std::string& from, const std::string& to, const std::string& f
     std::cerr << "archive: " << written.error().describe() << '\n';
     return kExitProblems;
   }
-  return result->rejected == 0 ? 0 : kExitProblems;
+  // A file that could not be read gives an error but rejects no record: it fails too.
+  return has_errors(*result) ? kExitProblems : 0;
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 // Optional, header-only bridge between archive::Day and boost::gregorian::date. Include it
-// only where you use Boost.Date_Time (it includes Boost; no other archive header does).
+// only where you use Boost.Date_Time (it includes Boost; no other archive header does). The
+// archive package neither provides nor requires Boost.Date_Time: a program that includes this
+// header brings its headers itself (CMake: find_package(Boost COMPONENTS date_time) and link
+// Boost::date_time, or Boost::headers).
 // boost::gregorian::date covers the years 1400–9999 only: outside them there is no value.
 #pragma once
 

@@ -44,8 +44,9 @@ struct EdtfDate {
   std::uint8_t day = 0;    ///< 0 none, else 1–31
   Precision precision = Precision::year;
   bool negative = false;  ///< a '-' was written (distinguishes "-XXXX" from "XXXX")
-  /// Unspecified digits: bit 0..3 the year's four digits (thousands … units), bits 4–5 the
-  /// month's, bits 6–7 the day's ("19XX-1X" = 0b0001'1100 | 0 …).
+  /// Unspecified digits, one bit per X: bits 0–3 the year's four digits (bit 0 the thousands
+  /// … bit 3 the units), bits 4–5 the month's (tens, units), bits 6–7 the day's (tens, units).
+  /// "19XX-1X" = 0b0010'1100: the year's tens and units (bits 2, 3) and the month's units (5).
   std::uint16_t unspecified = 0;
   Qualifier year_qualifier = Qualifier::none;
   Qualifier month_qualifier = Qualifier::none;

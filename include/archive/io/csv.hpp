@@ -25,7 +25,9 @@ struct CsvMapping {
   [[nodiscard]] ARCHIVE_EXPORT static CsvMapping defaults();
 };
 
-/// Reads documents from CSV with a header row; issues name the line and column.
+/// Reads documents from CSV with a header row; issues name the line and column. The Result
+/// itself fails only when the stream cannot be read (io_error; e.g. a directory opened as a
+/// file).
 [[nodiscard]] ARCHIVE_EXPORT Result<ImportResult> read_csv(
     std::istream& in, std::string_view file_name,
     const CsvMapping& mapping = CsvMapping::defaults(), const ImportOptions& options = {});

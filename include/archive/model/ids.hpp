@@ -1,5 +1,5 @@
 // Record ids: distinct types per record kind, so a PersonId cannot be passed where a
-// DocumentId is expected (tests/model/id_misuse_test.cmake proves it does not compile).
+// DocumentId is expected: such a call does not compile.
 #pragma once
 
 #include <compare>

@@ -45,6 +45,7 @@ struct NameCandidate {
 /// run concurrently with other find() calls. Move-only.
 class ARCHIVE_EXPORT NameMatcher {
  public:
+  /// Keeps a pointer to `transliterator`, which must outlive this matcher (shared() does).
   explicit NameMatcher(const Transliterator& transliterator = Transliterator::shared());
   ~NameMatcher();
   NameMatcher(NameMatcher&&) noexcept;

@@ -1,6 +1,6 @@
 // Romanization of Russian and Persian names (and any Cyrillic or Arabic-script text) under
 // named schemes, over ICU transforms. The schemes, their rules and their sources are
-// documented in one place: src/names/schemes.md.
+// documented in one place: docs/transliteration.md in archive's source tree.
 #pragma once
 
 #include <cstdint>
@@ -53,7 +53,10 @@ class ARCHIVE_EXPORT Transliterator {
   /// rejects a rule set (an internal error naming the scheme).
   [[nodiscard]] static Result<Transliterator> create();
 
-  /// A process-wide instance, created on first use (thread-safe).
+  /// A process-wide instance, created on first use (thread-safe) and alive until the program
+  /// ends. Throws BadResultAccess carrying create()'s error when it cannot be built (ICU lacks
+  /// or rejects a transform, or the built-in lexicon is malformed: a broken installation, not
+  /// bad input); the next call tries again. Use create() to get that error as a Result.
   [[nodiscard]] static const Transliterator& shared();
 
   ~Transliterator();

@@ -1,7 +1,6 @@
 // The text part against real name data: the Wikidata Latin↔Cyrillic and Latin↔Arabic-script
-// name-token pairs in ../shared/data/names (see its PROVENANCE.md), read in place.
-#include "shared_data.hpp"
-
+// name-token pairs of the optional public test data set (ARCHIVE_SHARED_DATA_DIR: names/), read
+// in place. An accuracy test: skipped, saying so, when the data set is absent.
 #include <gtest/gtest.h>
 
 #include <cstddef>
@@ -13,11 +12,12 @@
 #include <vector>
 
 #include "archive/text.hpp"
+#include "shared_data.hpp"
 
 namespace archive::text {
 namespace {
 
-const std::filesystem::path kDataDir = ARCHIVE_SHARED_DATA_DIR;
+const std::filesystem::path kNamesDir = archive_test::shared_data_file("names");
 
 // One row of names_ru.tsv / names_ar.tsv: latin, native, script, source, count.
 struct NamePair {
@@ -60,7 +60,7 @@ struct Counts {
 // script the native column is in.
 void check_name_file(const std::string& file, std::string_view script_code, Script native_script,
                      Counts& counts) {
-  const std::vector<NamePair> rows = read_pairs(kDataDir / "names" / file);
+  const std::vector<NamePair> rows = read_pairs(kNamesDir / file);
   Segmenter segmenter;
   std::vector<Token> tokens;
   std::string once;
@@ -133,10 +133,7 @@ void report(const std::string& name, const Counts& c) {
 class SharedNameData : public testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::is_directory(kDataDir)) {
-      GTEST_SKIP() << "shared test data not found at " << kDataDir.string()
-                   << " (ARCHIVE_SHARED_DATA_DIR); these real-data checks did not run";
-    }
+    if (auto why = archive_test::missing_shared_data(kNamesDir); !why.empty()) GTEST_SKIP() << why;
   }
 };
 
@@ -146,7 +143,7 @@ TEST_F(SharedNameData, RussianPairsAreValidFoldStablyAndAreLatinAndCyrillic) {
   Counts c;
   check_name_file("names_ru.tsv", "ru", Script::cyrillic, c);
   report("names_ru", c);
-  EXPECT_EQ(c.rows, 32927u);  // PROVENANCE.md: 32,927 Latin↔Cyrillic pairs
+  EXPECT_EQ(c.rows, 32927u);  // as the data set describes it: 32,927 Latin↔Cyrillic pairs
   EXPECT_EQ(c.latin_is_latin, c.rows);
   EXPECT_EQ(c.native_is_expected, c.rows);
   EXPECT_EQ(c.fold_keeps_latin, c.rows);
@@ -157,7 +154,7 @@ TEST_F(SharedNameData, ArabicScriptPairsAreValidFoldStablyAndAreLatinAndArabic) 
   Counts c;
   check_name_file("names_ar.tsv", "ar", Script::arabic, c);
   report("names_ar", c);
-  EXPECT_EQ(c.rows, 12994u);  // PROVENANCE.md: 12,994 Latin↔Arabic-script pairs
+  EXPECT_EQ(c.rows, 12994u);  // as the data set describes it: 12,994 Latin↔Arabic-script pairs
   EXPECT_EQ(c.latin_is_latin, c.rows);
   EXPECT_EQ(c.native_is_expected, c.rows);
   EXPECT_EQ(c.fold_keeps_latin, c.rows);
@@ -167,7 +164,7 @@ TEST_F(SharedNameData, ArabicScriptPairsAreValidFoldStablyAndAreLatinAndArabic) 
 TEST_F(SharedNameData, FoldMatchesRussianPairsThatDifferOnlyInYo) {
   // Pairs like хрущёв/хрущев must give one key: count the Cyrillic tokens with ё and check
   // that each folds to its е spelling.
-  const std::vector<NamePair> rows = read_pairs(kDataDir / "names" / "names_ru.tsv");
+  const std::vector<NamePair> rows = read_pairs(kNamesDir / "names_ru.tsv");
   std::size_t with_yo = 0;
   for (const NamePair& row : rows) {
     ASSERT_GE(row.fields.size(), 2u);
