@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_REQUIRE(issue.line <= size + 1);
   for (const auto& document : result->records.documents) {
     const auto xml = archive::to_oai_dc(document);
-    require(xml.has_value());  // what was read is text XML can hold
+    FUZZ_REQUIRE(xml.has_value());  // what was read is text XML can hold
     std::istringstream again(*xml);
     const auto back = archive::read_oai_dc(again, "again.xml");
     FUZZ_REQUIRE(back.has_value());
