@@ -1,31 +1,29 @@
 #include "archive/error.hpp"
 
+#include "detail/enum_names.hpp"
+
 namespace archive {
 
-std::string_view to_string(ErrorCode code) noexcept {
-  switch (code) {
-    case ErrorCode::invalid_argument:
-      return "invalid_argument";
-    case ErrorCode::invalid_utf8:
-      return "invalid_utf8";
-    case ErrorCode::parse_error:
-      return "parse_error";
-    case ErrorCode::not_found:
-      return "not_found";
-    case ErrorCode::already_exists:
-      return "already_exists";
-    case ErrorCode::io_error:
-      return "io_error";
-    case ErrorCode::corrupt:
-      return "corrupt";
-    case ErrorCode::unsupported:
-      return "unsupported";
-    case ErrorCode::unavailable:
-      return "unavailable";
-    case ErrorCode::internal:
-      return "internal";
-  }
-  return "unknown";
+namespace {
+
+constexpr auto kErrorCodes =
+    detail::enum_names<ErrorCode>({{ErrorCode::invalid_argument, "invalid_argument"},
+                                   {ErrorCode::invalid_utf8, "invalid_utf8"},
+                                   {ErrorCode::parse_error, "parse_error"},
+                                   {ErrorCode::not_found, "not_found"},
+                                   {ErrorCode::already_exists, "already_exists"},
+                                   {ErrorCode::io_error, "io_error"},
+                                   {ErrorCode::corrupt, "corrupt"},
+                                   {ErrorCode::unsupported, "unsupported"},
+                                   {ErrorCode::unavailable, "unavailable"},
+                                   {ErrorCode::internal, "internal"}},
+                                  "unknown");
+static_assert(kErrorCodes.valid());
+
+}  // namespace
+
+const std::string& to_string(ErrorCode code) noexcept {
+  return detail::enum_name<kErrorCodes>(code);
 }
 
 std::string Error::describe() const {

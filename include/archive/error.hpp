@@ -32,8 +32,10 @@ enum class ErrorCode : std::uint8_t {
   internal,          ///< a dependency failed unexpectedly (the message says which)
 };
 
-/// The code's name in snake_case, e.g. "invalid_utf8".
-ARCHIVE_EXPORT std::string_view to_string(ErrorCode code) noexcept;
+/// The code's name in snake_case, e.g. "invalid_utf8": a string that lives as long as the
+/// program, like every to_string() of an enum in archive, so it joins others with + and a
+/// reference to it stays valid.
+ARCHIVE_EXPORT const std::string& to_string(ErrorCode code) noexcept;
 
 /// A failure a person can read: a code, a message and, for text input, the byte offset.
 struct Error {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "date/format.hpp"
+#include "detail/enum_names.hpp"
 
 namespace archive {
 
@@ -71,15 +72,15 @@ icu::Calendar* icu_calendar(Calendar which) {
 }
 
 Error out_of_range(Calendar calendar, std::int64_t year) {
-  return make_error(ErrorCode::invalid_argument,
-                    "year " + std::to_string(year) + " is outside the range of the " +
-                        std::string(to_string(calendar)) + " calendar");
+  return make_error(ErrorCode::invalid_argument, "year " + std::to_string(year) +
+                                                     " is outside the range of the " +
+                                                     to_string(calendar) + " calendar");
 }
 
 Error no_such_date(Calendar calendar, const CalendarDate& date) {
   return make_error(ErrorCode::invalid_argument,
                     detail::format_ymd(date.year, date.month, date.day) +
-                        " does not exist in the " + std::string(to_string(calendar)) + " calendar");
+                        " does not exist in the " + to_string(calendar) + " calendar");
 }
 
 Result<unsigned> icu_days_in_month(Calendar which, std::int64_t year, unsigned month) {
@@ -95,30 +96,26 @@ Result<unsigned> icu_days_in_month(Calendar which, std::int64_t year, unsigned m
   return static_cast<unsigned>(max);
 }
 
+// The canonical names, then the aliases parse_calendar() accepts.
+constexpr auto kCalendars = detail::enum_names<Calendar>({{Calendar::gregorian, "gregorian"},
+                                                          {Calendar::julian, "julian"},
+                                                          {Calendar::persian, "persian"},
+                                                          {Calendar::hijri, "hijri"},
+                                                          {Calendar::persian, "solar-hijri"},
+                                                          {Calendar::hijri, "islamic"}},
+                                                         "gregorian");
+static_assert(kCalendars.valid());
+
 }  // namespace
 
-std::string_view to_string(Calendar calendar) noexcept {
-  switch (calendar) {
-    case Calendar::gregorian:
-      return "gregorian";
-    case Calendar::julian:
-      return "julian";
-    case Calendar::persian:
-      return "persian";
-    case Calendar::hijri:
-      return "hijri";
-  }
-  return "gregorian";
+const std::string& to_string(Calendar calendar) noexcept {
+  return detail::enum_name<kCalendars>(calendar);
 }
 
 Result<Calendar> parse_calendar(std::string_view name) {
-  if (name == "gregorian") return Calendar::gregorian;
-  if (name == "julian") return Calendar::julian;
-  if (name == "persian" || name == "solar-hijri") return Calendar::persian;
-  if (name == "hijri" || name == "islamic") return Calendar::hijri;
-  return make_error(ErrorCode::invalid_argument,
-                    "unknown calendar '" + std::string(name) +
-                        "' (expected gregorian, julian, persian or hijri)");
+  if (auto calendar = kCalendars.parse(name)) return *calendar;
+  return make_error(ErrorCode::invalid_argument, "unknown calendar '" + std::string(name) +
+                                                     "' (expected " + kCalendars.expected() + ")");
 }
 
 Result<unsigned> days_in_month(Calendar calendar, std::int64_t year, unsigned month) {

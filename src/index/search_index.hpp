@@ -19,8 +19,9 @@
 
 #include "archive/error.hpp"
 #include "archive/index/search.hpp"
+#include "archive/model/record.hpp"
 #include "archive/query/query.hpp"
-#include "archive/storage/storage.hpp"
+#include "archive/storage/store_state.hpp"
 
 namespace archive::detail {
 

@@ -145,14 +145,6 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
          std::chrono::seconds(*se);
 }
 
-std::optional<text::Script> parse_script(std::string_view s) {
-  for (auto sc : {text::Script::none, text::Script::latin, text::Script::cyrillic,
-                  text::Script::arabic, text::Script::mixed, text::Script::other}) {
-    if (text::to_string(sc) == s) return sc;
-  }
-  return std::nullopt;
-}
-
 text::Script script_of_text(std::string_view s) {
   auto r = text::detect_script(s);
   return r ? *r : text::Script::none;
@@ -627,12 +619,10 @@ class Fields {
       }
       used.insert(target);
       if (!script.empty()) {
-        if (auto sc = parse_script(script))
+        if (auto sc = text::parse_script(script))
           target->script = *sc;
         else
-          error(field + ".script",
-                "unknown script '" + script +
-                    "' (expected none, latin, cyrillic, arabic, mixed or other)");
+          error(field + ".script", sc.error().message);
       }
       if (!scheme.empty()) {
         if (auto sch = parse_scheme(scheme))
@@ -700,7 +690,7 @@ void put_date(ordered_json& o, const char* key, const FuzzyDate& d, bool note_el
   ordered_json x = ordered_json::object();
   put(x, "edtf", d.to_edtf());
   put(x, "original", p.original);
-  if (p.calendar != Calendar::gregorian) x["calendar"] = std::string(to_string(p.calendar));
+  if (p.calendar != Calendar::gregorian) x["calendar"] = to_string(p.calendar);
   if (!note_elsewhere) put(x, "note", p.note);
   o[key] = std::move(x);
 }
@@ -729,8 +719,8 @@ void put_names(ordered_json& o, const NameVariant& name, const std::vector<NameV
   auto add = [&](const NameVariant& nv) {
     ordered_json f = ordered_json::object();
     f["form"] = nv.form;
-    f["script"] = std::string(text::to_string(nv.script));
-    if (nv.scheme) f["scheme"] = std::string(to_string(*nv.scheme));
+    f["script"] = text::to_string(nv.script);
+    if (nv.scheme) f["scheme"] = to_string(*nv.scheme);
     put(f, "source", nv.source);
     forms.push_back(std::move(f));
   };
@@ -757,7 +747,7 @@ ordered_json to_json(const Document& d) {
       ordered_json x = ordered_json::object();
       x["id"] = agent_id_text(ag.id);
       if (std::holds_alternative<OrganizationId>(ag.id)) x["kind"] = "organization";
-      x["role"] = std::string(to_string(ag.role));
+      x["role"] = to_string(ag.role);
       a.push_back(std::move(x));
     }
     o["agents"] = std::move(a);

@@ -8,31 +8,31 @@
 #include <vector>
 
 #include "archive/text/utf8.hpp"
+#include "detail/enum_names.hpp"
 
 namespace archive {
 
-std::string_view to_string(RecordKind kind) noexcept {
-  switch (kind) {
-    case RecordKind::document:
-      return "document";
-    case RecordKind::collection:
-      return "collection";
-    case RecordKind::person:
-      return "person";
-    case RecordKind::organization:
-      return "organization";
-  }
-  return "document";
+namespace {
+
+constexpr auto kRecordKinds =
+    detail::enum_names<RecordKind>({{RecordKind::document, "document"},
+                                    {RecordKind::collection, "collection"},
+                                    {RecordKind::person, "person"},
+                                    {RecordKind::organization, "organization"}},
+                                   "document");
+static_assert(kRecordKinds.valid());
+
+}  // namespace
+
+const std::string& to_string(RecordKind kind) noexcept {
+  return detail::enum_name<kRecordKinds>(kind);
 }
 
 Result<RecordKind> parse_record_kind(std::string_view name) {
-  for (auto kind : {RecordKind::document, RecordKind::collection, RecordKind::person,
-                    RecordKind::organization}) {
-    if (to_string(kind) == name) return kind;
-  }
-  return make_error(ErrorCode::invalid_argument,
-                    "unknown record kind '" + std::string(name) +
-                        "' (expected document, collection, person or organization)");
+  if (auto kind = kRecordKinds.parse(name)) return *kind;
+  return make_error(
+      ErrorCode::invalid_argument,
+      "unknown record kind '" + std::string(name) + "' (expected " + kRecordKinds.expected() + ")");
 }
 
 RecordKind kind_of(const Record& record) noexcept {

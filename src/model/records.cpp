@@ -1,6 +1,7 @@
 #include "archive/model/records.hpp"
 
 #include "archive/model/ids.hpp"
+#include "detail/enum_names.hpp"
 
 namespace archive {
 
@@ -24,28 +25,25 @@ Result<void> check_id(std::string_view text) {
   return {};
 }
 
-std::string_view to_string(AgentRole role) noexcept {
-  switch (role) {
-    case AgentRole::author:
-      return "author";
-    case AgentRole::recipient:
-      return "recipient";
-    case AgentRole::signatory:
-      return "signatory";
-    case AgentRole::mentioned:
-      return "mentioned";
-  }
-  return "mentioned";
+namespace {
+
+constexpr auto kAgentRoles = detail::enum_names<AgentRole>({{AgentRole::author, "author"},
+                                                            {AgentRole::recipient, "recipient"},
+                                                            {AgentRole::signatory, "signatory"},
+                                                            {AgentRole::mentioned, "mentioned"}},
+                                                           "mentioned");
+static_assert(kAgentRoles.valid());
+
+}  // namespace
+
+const std::string& to_string(AgentRole role) noexcept {
+  return detail::enum_name<kAgentRoles>(role);
 }
 
 Result<AgentRole> parse_agent_role(std::string_view name) {
-  for (AgentRole r :
-       {AgentRole::author, AgentRole::recipient, AgentRole::signatory, AgentRole::mentioned}) {
-    if (to_string(r) == name) return r;
-  }
-  return make_error(ErrorCode::invalid_argument,
-                    "unknown agent role '" + std::string(name) +
-                        "' (expected author, recipient, signatory or mentioned)");
+  if (auto role = kAgentRoles.parse(name)) return *role;
+  return make_error(ErrorCode::invalid_argument, "unknown agent role '" + std::string(name) +
+                                                     "' (expected " + kAgentRoles.expected() + ")");
 }
 
 }  // namespace archive

@@ -8,6 +8,7 @@
 
 #include "archive/text/normalize.hpp"
 #include "archive/text/utf8.hpp"
+#include "detail/enum_names.hpp"
 #include "text/utf8_decode.hpp"
 
 namespace archive::detail {
@@ -33,21 +34,16 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
   }
 }
 
-bool parse_kind(std::string_view name, LexiconKind& kind) {
-  static constexpr std::pair<std::string_view, LexiconKind> kKinds[] = {
-      {"given", LexiconKind::given},       {"family", LexiconKind::family},
-      {"place", LexiconKind::place},       {"title", LexiconKind::title},
-      {"particle", LexiconKind::particle}, {"suffix", LexiconKind::suffix},
-      {"article", LexiconKind::article},
-  };
-  for (const auto& [n, k] : kKinds) {
-    if (n == name) {
-      kind = k;
-      return true;
-    }
-  }
-  return false;
-}
+// The kind column's names.
+constexpr auto kKinds = enum_names<LexiconKind>({{LexiconKind::given, "given"},
+                                                 {LexiconKind::family, "family"},
+                                                 {LexiconKind::place, "place"},
+                                                 {LexiconKind::title, "title"},
+                                                 {LexiconKind::particle, "particle"},
+                                                 {LexiconKind::suffix, "suffix"},
+                                                 {LexiconKind::article, "article"}},
+                                                "given");
+static_assert(kKinds.valid());
 
 Error line_error(std::size_t line, std::string_view what) {
   std::string message = "Persian name lexicon, line ";
@@ -107,7 +103,9 @@ Result<void> PersianLexicon::load(std::string_view tsv) {
     const std::vector<std::string_view> fields = split_tabs(line);
     if (fields.size() != 6) return line_error(number, "expected 6 tab-separated fields");
     LexiconEntry entry;
-    if (!parse_kind(fields[4], entry.kind)) return line_error(number, "unknown kind");
+    const auto kind = kKinds.parse(fields[4]);
+    if (!kind) return line_error(number, "unknown kind");
+    entry.kind = *kind;
     for (std::size_t i = 0; i < 4; ++i) {
       if (fields[i].empty()) return line_error(number, "empty field");
       if (!text::is_valid_utf8(fields[i])) return line_error(number, "invalid UTF-8");

@@ -29,6 +29,7 @@
 #include "archive/text/normalize.hpp"
 #include "archive/text/script.hpp"
 #include "archive/text/utf8.hpp"
+#include "detail/enum_names.hpp"
 #include "names/translit_lexicon.hpp"
 #include "names/translit_rules.hpp"
 #include "text/utf8_decode.hpp"
@@ -299,26 +300,21 @@ Error unsupported_iso9(std::optional<std::size_t> offset) {
                     "ISO 9 is a Cyrillic transliteration; Persian and Arabic have none", offset);
 }
 
+constexpr auto kSchemes = detail::enum_names<Scheme>({{Scheme::bgn_pcgn, "bgn-pcgn"},
+                                                      {Scheme::ala_lc, "ala-lc"},
+                                                      {Scheme::iso9, "iso9"},
+                                                      {Scheme::popular, "popular"}},
+                                                     "popular");
+static_assert(kSchemes.valid());
+
 }  // namespace
 
-std::string_view to_string(Scheme scheme) noexcept {
-  switch (scheme) {
-    case Scheme::bgn_pcgn:
-      return "bgn-pcgn";
-    case Scheme::ala_lc:
-      return "ala-lc";
-    case Scheme::iso9:
-      return "iso9";
-    case Scheme::popular:
-      return "popular";
-  }
-  return "popular";
+const std::string& to_string(Scheme scheme) noexcept {
+  return detail::enum_name<kSchemes>(scheme);
 }
 
 Result<Scheme> parse_scheme(std::string_view name) {
-  for (Scheme s : {Scheme::bgn_pcgn, Scheme::ala_lc, Scheme::iso9, Scheme::popular}) {
-    if (to_string(s) == name) return s;
-  }
+  if (auto scheme = kSchemes.parse(name)) return *scheme;
   return make_error(ErrorCode::invalid_argument, "unknown scheme '" + std::string(name) + "'");
 }
 

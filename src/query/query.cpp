@@ -14,6 +14,7 @@
 
 #include "archive/date/parse_date.hpp"
 #include "archive/text/utf8.hpp"
+#include "detail/enum_names.hpp"
 #include "text/tokenizer.hpp"
 
 namespace archive {
@@ -30,16 +31,23 @@ constexpr bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-struct FieldName {
-  std::string_view name;
-  QueryField field;
-};
-constexpr std::array<FieldName, 6> kFields{{{"title", QueryField::title},
-                                            {"person", QueryField::person},
-                                            {"org", QueryField::organization},
-                                            {"collection", QueryField::collection},
-                                            {"type", QueryField::doc_type},
-                                            {"lang", QueryField::language}}};
+// The prefix each field is written with; "" for any, which has none.
+constexpr auto kFields = detail::enum_names<QueryField>({{QueryField::any, ""},
+                                                         {QueryField::title, "title"},
+                                                         {QueryField::person, "person"},
+                                                         {QueryField::organization, "org"},
+                                                         {QueryField::collection, "collection"},
+                                                         {QueryField::doc_type, "type"},
+                                                         {QueryField::language, "lang"}},
+                                                        "");
+static_assert(kFields.valid());
+
+constexpr auto kSortOrders = detail::enum_names<SortOrder>({{SortOrder::relevance, "relevance"},
+                                                            {SortOrder::date_ascending, "date"},
+                                                            {SortOrder::date_descending, "-date"},
+                                                            {SortOrder::popularity, "popularity"}},
+                                                           "relevance");
+static_assert(kSortOrders.valid());
 
 // How a word is named in an error: quoted, and cut to a few dozen bytes (on a character
 // boundary) when it is long.
@@ -167,19 +175,13 @@ class Parser {
     while (!at_end() && !ends_word(peek()))
       ++pos_;
     const auto value = s_.substr(value_at, pos_ - value_at);
-    if (value == "relevance") {
-      q.sort = SortOrder::relevance;
-    } else if (value == "date") {
-      q.sort = SortOrder::date_ascending;
-    } else if (value == "-date") {
-      q.sort = SortOrder::date_descending;
-    } else if (value == "popularity") {
-      q.sort = SortOrder::popularity;
-    } else {
-      return fail("unknown sort '" + std::string(value) +
-                      "' (expected relevance, date, -date or popularity)",
-                  value_at);
+    const auto order = kSortOrders.parse(value);
+    if (!order) {
+      return fail(
+          "unknown sort '" + std::string(value) + "' (expected " + kSortOrders.expected() + ")",
+          value_at);
     }
+    q.sort = *order;
     sorted_ = true;
     return {};
   }
@@ -301,11 +303,9 @@ class Parser {
         return parse_date_value(name_at);
       }
       if (name == "sort") return fail("sort: belongs at the top level of a query", name_at);
-      for (const auto& f : kFields) {
-        if (f.name == name) {
-          pos_ = end + 1;
-          return parse_field_value(f.field, name_at);
-        }
+      if (const auto field = kFields.parse(name); field && *field != QueryField::any) {
+        pos_ = end + 1;
+        return parse_field_value(*field, name_at);
       }
       return fail("unknown field '" + std::string(s_.substr(pos_, end - pos_)) +
                       ":' (expected title, person, org, collection, type, lang, date or sort)",
@@ -532,38 +532,12 @@ QueryNode field_node(std::string text, QueryField field) {
 
 }  // namespace
 
-std::string_view to_string(QueryField field) noexcept {
-  switch (field) {
-    case QueryField::any:
-      return "";
-    case QueryField::title:
-      return "title";
-    case QueryField::person:
-      return "person";
-    case QueryField::organization:
-      return "org";
-    case QueryField::collection:
-      return "collection";
-    case QueryField::doc_type:
-      return "type";
-    case QueryField::language:
-      return "lang";
-  }
-  return "";
+const std::string& to_string(QueryField field) noexcept {
+  return detail::enum_name<kFields>(field);
 }
 
-std::string_view to_string(SortOrder order) noexcept {
-  switch (order) {
-    case SortOrder::relevance:
-      return "relevance";
-    case SortOrder::date_ascending:
-      return "date";
-    case SortOrder::date_descending:
-      return "-date";
-    case SortOrder::popularity:
-      return "popularity";
-  }
-  return "relevance";
+const std::string& to_string(SortOrder order) noexcept {
+  return detail::enum_name<kSortOrders>(order);
 }
 
 std::string Query::to_string() const {

@@ -429,9 +429,9 @@ class RowReader {
       : part_(part), row_(row), kind_(kind), id_(id), error_(error) {
     if (row.size() != part.columns.size() && !error_) {
       error_ = make_error(ErrorCode::corrupt,
-                          "table " + std::string(part.table) + ", " + std::string(to_string(kind)) +
-                              " '" + id + "': a row of " + std::to_string(row.size()) +
-                              " columns, expected " + std::to_string(part.columns.size()));
+                          "table " + std::string(part.table) + ", " + to_string(kind) + " '" + id +
+                              "': a row of " + std::to_string(row.size()) + " columns, expected " +
+                              std::to_string(part.columns.size()));
     }
   }
 
@@ -496,10 +496,7 @@ class RowReader {
   text::Script script() {
     const auto at = i_;
     auto name = text();
-    for (auto s : {text::Script::none, text::Script::latin, text::Script::cyrillic,
-                   text::Script::arabic, text::Script::mixed, text::Script::other}) {
-      if (text::to_string(s) == name) return s;
-    }
+    if (auto s = text::parse_script(name)) return *s;
     fail_at(at, "unknown script '" + name + "'");
     return text::Script::none;
   }
@@ -539,9 +536,9 @@ class RowReader {
   void fail_at(std::size_t column, const std::string& why) {
     if (error_) return;
     const auto name = column < part_.columns.size() ? part_.columns[column].name : "?";
-    error_ = make_error(ErrorCode::corrupt,
-                        "table " + std::string(part_.table) + ", column " + std::string(name) +
-                            ", " + std::string(to_string(kind_)) + " '" + id_ + "': " + why);
+    error_ = make_error(ErrorCode::corrupt, "table " + std::string(part_.table) + ", column " +
+                                                std::string(name) + ", " + to_string(kind_) + " '" +
+                                                id_ + "': " + why);
   }
 
  private:
@@ -672,9 +669,9 @@ void rebuild_names(const RecordPart& part, std::vector<SqlRow>& rows, RecordKind
     }
   }
   if (!preferred && !error) {
-    error = make_error(ErrorCode::corrupt, "table names, column position, " +
-                                               std::string(to_string(kind)) + " '" + id +
-                                               "': no preferred name (a row at position 0)");
+    error =
+        make_error(ErrorCode::corrupt, "table names, column position, " + to_string(kind) + " '" +
+                                           id + "': no preferred name (a row at position 0)");
   }
 }
 
@@ -868,9 +865,8 @@ Result<Record> rebuild(RecordKind kind, RecordRows&& rows) {
   const auto& k = layout().kind(kind);
   if (rows.size() != k.parts.size() || rows[0].size() != 1) {
     return make_error(ErrorCode::corrupt, "table " + std::string(k.parts[0].table) +
-                                              ": expected one row per " +
-                                              std::string(to_string(kind)) + " and " +
-                                              std::to_string(k.parts.size()) + " parts");
+                                              ": expected one row per " + to_string(kind) +
+                                              " and " + std::to_string(k.parts.size()) + " parts");
   }
   const std::string* id_text = owner_text(rows[0][0], k.parts[0].owner_column);
   if (id_text == nullptr) {

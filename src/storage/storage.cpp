@@ -17,9 +17,8 @@ Result<T> typed_get(StorageReader& reader, RecordKey key) {
   auto r = reader.get(key);
   if (!r) return std::move(r).error();
   if (auto* value = std::get_if<T>(&*r)) return std::move(*value);
-  return make_error(ErrorCode::corrupt, "the store returned a " +
-                                            std::string(to_string(kind_of(*r))) + " for " +
-                                            std::string(to_string(key.kind)) + " '" + key.id + "'");
+  return make_error(ErrorCode::corrupt, "the store returned a " + to_string(kind_of(*r)) + " for " +
+                                            to_string(key.kind) + " '" + key.id + "'");
 }
 
 }  // namespace
@@ -41,8 +40,7 @@ namespace {
 
 Error operation_error(std::size_t index, const RecordKey& key, const Error& cause) {
   return make_error(cause.code, "operation " + std::to_string(index + 1) + " (" +
-                                    std::string(to_string(key.kind)) + " '" + key.id +
-                                    "'): " + cause.message);
+                                    to_string(key.kind) + " '" + key.id + "'): " + cause.message);
 }
 
 }  // namespace
@@ -103,7 +101,7 @@ Result<Records> StorageReader::read_all() {
       return true;
     });
     if (r && wrong_kind) {
-      return make_error(ErrorCode::corrupt, "a scan of " + std::string(to_string(kind)) +
+      return make_error(ErrorCode::corrupt, "a scan of " + to_string(kind) +
                                                 " records returned another kind of record");
     }
     return r;

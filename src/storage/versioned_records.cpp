@@ -30,8 +30,7 @@ class VersionedRecords::Reader final : public StorageReader {
     if (auto it = map.find(key.id); it != map.end()) {
       if (const auto* record = visible(it->second, generation_)) return *record;
     }
-    return make_error(ErrorCode::not_found,
-                      "no " + std::string(to_string(key.kind)) + " '" + key.id + "'");
+    return make_error(ErrorCode::not_found, "no " + to_string(key.kind) + " '" + key.id + "'");
   }
 
   Result<void> scan(RecordKind kind, const ScanVisitor& visit) override {

@@ -4,27 +4,33 @@
 #include <unicode/uscript.h>
 
 #include "archive/text/utf8.hpp"
+#include "detail/enum_names.hpp"
 #include "text/script_detail.hpp"
 #include "text/utf8_decode.hpp"
 
 namespace archive::text {
 
-std::string_view to_string(Script script) noexcept {
-  switch (script) {
-    case Script::none:
-      return "none";
-    case Script::latin:
-      return "latin";
-    case Script::cyrillic:
-      return "cyrillic";
-    case Script::arabic:
-      return "arabic";
-    case Script::mixed:
-      return "mixed";
-    case Script::other:
-      return "other";
-  }
-  return "none";
+namespace {
+
+constexpr auto kScripts = archive::detail::enum_names<Script>({{Script::none, "none"},
+                                                               {Script::latin, "latin"},
+                                                               {Script::cyrillic, "cyrillic"},
+                                                               {Script::arabic, "arabic"},
+                                                               {Script::mixed, "mixed"},
+                                                               {Script::other, "other"}},
+                                                              "none");
+static_assert(kScripts.valid());
+
+}  // namespace
+
+const std::string& to_string(Script script) noexcept {
+  return archive::detail::enum_name<kScripts>(script);
+}
+
+Result<Script> parse_script(std::string_view name) {
+  if (auto script = kScripts.parse(name)) return *script;
+  return make_error(ErrorCode::invalid_argument, "unknown script '" + std::string(name) +
+                                                     "' (expected " + kScripts.expected() + ")");
 }
 
 namespace detail {

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -99,6 +101,23 @@ TEST(ErrorCodeToString, CodesAreNumberedInDeclarationOrder) {
   EXPECT_EQ(static_cast<int>(ErrorCode::invalid_argument), 0);
   EXPECT_EQ(static_cast<int>(ErrorCode::invalid_utf8), 1);
   EXPECT_EQ(static_cast<int>(ErrorCode::internal), 9);
+}
+
+TEST(ErrorCodeToString, EveryCodeHasItsOwnSnakeCaseName) {
+  std::set<std::string, std::less<>> names;
+  for (int i = 0; i <= static_cast<int>(ErrorCode::internal); ++i) {
+    const std::string name(to_string(static_cast<ErrorCode>(i)));
+    EXPECT_NE(name, "unknown") << i;
+    EXPECT_FALSE(name.empty()) << i;
+    EXPECT_EQ(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_"), std::string::npos) << name;
+    EXPECT_TRUE(names.insert(name).second) << name << " twice";
+  }
+}
+
+static_assert(std::is_same_v<decltype(to_string(ErrorCode::corrupt)), const std::string&>);
+
+TEST(ErrorCodeToString, NamesJoinOtherStrings) {
+  EXPECT_EQ("error " + to_string(ErrorCode::corrupt) + ": x", "error corrupt: x");
 }
 
 TEST(ErrorCodeToString, AnOutOfRangeValueIsUnknown) {

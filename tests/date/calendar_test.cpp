@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace archive {
@@ -59,6 +60,15 @@ TEST(CalendarTest, NamesRoundTrip) {
 TEST(CalendarTest, ParseCalendarAcceptsAliases) {
   EXPECT_EQ(parse_calendar("solar-hijri").value(), Calendar::persian);
   EXPECT_EQ(parse_calendar("islamic").value(), Calendar::hijri);
+  // An alias is read, never written: to_string gives the canonical name.
+  EXPECT_EQ(to_string(parse_calendar("solar-hijri").value()), "persian");
+  EXPECT_EQ(to_string(parse_calendar("islamic").value()), "hijri");
+}
+
+static_assert(std::is_same_v<decltype(to_string(Calendar::julian)), const std::string&>);
+
+TEST(CalendarTest, AnOutOfRangeValueIsGregorian) {
+  EXPECT_EQ(to_string(static_cast<Calendar>(200)), "gregorian");
 }
 
 TEST(CalendarTest, ParseCalendarRejectsUnknownNamesReadably) {

@@ -467,6 +467,19 @@ TEST(JsonlTest, NameFormsCarryScriptSchemeAndSource) {
   EXPECT_EQ(bad.issues.at(0).field, "name_forms[0].form");
 }
 
+TEST(JsonlTest, AnUnknownScriptOrSchemeIsAnErrorNamingTheKnownOnes) {
+  const ImportResult r = read(R"({"type":"person","id":"person-b","name":"Bagirov","name_forms":)"
+                              R"([{"form":"Bagirov","script":"Latin","scheme":"loc"}]})");
+  EXPECT_EQ(r.rejected, 1u);
+  ASSERT_EQ(r.issues.size(), 2u) << all(r);
+  EXPECT_EQ(r.issues[0].field, "name_forms[0].script");
+  EXPECT_EQ(r.issues[0].message,
+            "unknown script 'Latin' (expected none, latin, cyrillic, arabic, mixed or other)");
+  EXPECT_EQ(r.issues[1].field, "name_forms[0].scheme");
+  EXPECT_EQ(r.issues[1].message,
+            "unknown scheme 'loc' (expected bgn-pcgn, ala-lc, iso9 or popular)");
+}
+
 TEST(JsonlTest, UnknownFieldsAreWarnings) {
   const ImportResult r = read(R"({"type":"collection","id":"coll-a","title":"A","colour":"red"})");
   EXPECT_EQ(r.records.collections.size(), 1u);

@@ -94,6 +94,19 @@ TEST(AgentRoles, RoundTripThroughTheirNames) {
   EXPECT_FALSE(parse_agent_role("translator").has_value());
 }
 
+TEST(AgentRoles, UnknownNamesAreRefusedNamingTheRoles) {
+  EXPECT_EQ(to_string(AgentRole::author), "author");
+  EXPECT_EQ(to_string(AgentRole::mentioned), "mentioned");
+  for (const char* name : {"translator", "", "Author", "author "}) {
+    auto r = parse_agent_role(name);
+    ASSERT_FALSE(r) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);
+    EXPECT_EQ(r.error().message, "unknown agent role '" + std::string(name) +
+                                     "' (expected author, recipient, signatory or mentioned)");
+  }
+  EXPECT_EQ(to_string(static_cast<AgentRole>(200)), "mentioned");
+}
+
 // --- Record, RecordKind, RecordKey -------------------------------------------------------
 
 TEST(RecordKinds, NamesRoundTrip) {
@@ -101,7 +114,30 @@ TEST(RecordKinds, NamesRoundTrip) {
                     RecordKind::organization}) {
     EXPECT_EQ(parse_record_kind(to_string(kind)).value(), kind);
   }
-  EXPECT_FALSE(parse_record_kind("people"));
+  EXPECT_EQ(to_string(RecordKind::document), "document");
+  EXPECT_EQ(to_string(RecordKind::organization), "organization");
+  EXPECT_EQ(to_string(static_cast<RecordKind>(200)), "document");
+}
+
+// Names are std::strings that live as long as the program: they join others with +.
+static_assert(std::is_same_v<decltype(to_string(RecordKind::person)), const std::string&>);
+static_assert(std::is_same_v<decltype(to_string(AgentRole::author)), const std::string&>);
+
+TEST(RecordKinds, NamesJoinOtherStringsAndStayPut) {
+  EXPECT_EQ("kind " + to_string(RecordKind::person), "kind person");
+  EXPECT_EQ(to_string(AgentRole::author) + "s", "authors");
+  EXPECT_EQ(&to_string(RecordKind::person), &to_string(RecordKind::person));
+  EXPECT_EQ(&to_string(static_cast<RecordKind>(200)), &to_string(static_cast<RecordKind>(201)));
+}
+
+TEST(RecordKinds, UnknownNamesAreRefusedNamingTheKinds) {
+  for (const char* name : {"people", "", "Document", "documents"}) {
+    auto r = parse_record_kind(name);
+    ASSERT_FALSE(r) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);
+    EXPECT_EQ(r.error().message, "unknown record kind '" + std::string(name) +
+                                     "' (expected document, collection, person or organization)");
+  }
 }
 
 TEST(Record, KindKeyAndListFollowTheAlternative) {

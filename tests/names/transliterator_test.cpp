@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -58,6 +59,8 @@ std::string fold(std::string_view text) {
 
 // --- scheme names -------------------------------------------------------------------------
 
+static_assert(std::is_same_v<decltype(to_string(Scheme::iso9)), const std::string&>);
+
 TEST(TransliteratorSchemes, NamesRoundTrip) {
   for (Scheme s : {Scheme::bgn_pcgn, Scheme::ala_lc, Scheme::iso9, Scheme::popular}) {
     Result<Scheme> parsed = parse_scheme(to_string(s));
@@ -71,6 +74,11 @@ TEST(TransliteratorSchemes, NamesRoundTrip) {
   Result<Scheme> bad = parse_scheme("loc");
   ASSERT_FALSE(bad.has_value());
   EXPECT_EQ(bad.error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(bad.error().message, "unknown scheme 'loc'");
+  for (const char* name : {"", "BGN-PCGN", "bgn_pcgn", "iso 9"}) {
+    EXPECT_FALSE(parse_scheme(name).has_value()) << name;
+  }
+  EXPECT_EQ(to_string(static_cast<Scheme>(200)), "popular");
 }
 
 // --- Russian: every letter under every scheme ---------------------------------------------

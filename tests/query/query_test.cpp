@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <type_traits>
 
 namespace archive {
 namespace {
@@ -150,6 +151,29 @@ TEST(QueryParse, SortOrders) {
   auto all = parse_ok("sort:popularity");
   EXPECT_EQ(all.root.kind, Kind::all_of);
   EXPECT_TRUE(all.root.children.empty());
+}
+
+static_assert(std::is_same_v<decltype(to_string(QueryField::title)), const std::string&>);
+static_assert(std::is_same_v<decltype(to_string(SortOrder::popularity)), const std::string&>);
+
+TEST(QueryParse, EveryFieldAndSortIsReadByTheNameItIsWrittenWith) {
+  for (auto field : {QueryField::title, QueryField::person, QueryField::organization,
+                     QueryField::collection, QueryField::doc_type, QueryField::language}) {
+    const auto q = parse_ok(to_string(field) + ":stalin");
+    EXPECT_EQ(q.root.field, field) << to_string(field);
+  }
+  EXPECT_EQ(to_string(QueryField::any), "");
+  EXPECT_EQ(to_string(QueryField::organization), "org");
+  for (auto order : {SortOrder::relevance, SortOrder::date_ascending, SortOrder::date_descending,
+                     SortOrder::popularity}) {
+    EXPECT_EQ(parse_ok("stalin sort:" + to_string(order)).sort, order) << to_string(order);
+  }
+  EXPECT_EQ(to_string(SortOrder::date_descending), "-date");
+  EXPECT_EQ(parse_error("sort:Date").message,
+            "unknown sort 'Date' (expected relevance, date, -date or popularity)");
+  EXPECT_EQ(parse_error("any:stalin").message,
+            "unknown field 'any:' (expected title, person, org, collection, type, lang, date or "
+            "sort)");
 }
 
 TEST(QueryErrors, EachNamesTheProblemAndWhere) {

@@ -6,12 +6,13 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace archive::text {
 namespace {
 
 // The detected script's name, so that failures print "arabic" rather than a byte.
-std::string_view detected(std::string_view text) {
+std::string detected(std::string_view text) {
   const Result<Script> r = detect_script(text);
   EXPECT_TRUE(r.has_value()) << text;
   return r ? to_string(*r) : "(error)";
@@ -26,6 +27,25 @@ TEST(ScriptToString, NamesEveryScript) {
   EXPECT_EQ(to_string(Script::arabic), "arabic");
   EXPECT_EQ(to_string(Script::mixed), "mixed");
   EXPECT_EQ(to_string(Script::other), "other");
+}
+
+static_assert(std::is_same_v<decltype(to_string(Script::latin)), const std::string&>);
+
+TEST(ScriptNames, EveryScriptIsReadByItsName) {
+  for (Script s : {Script::none, Script::latin, Script::cyrillic, Script::arabic, Script::mixed,
+                   Script::other}) {
+    EXPECT_EQ(parse_script(to_string(s)).value(), s) << to_string(s);
+  }
+}
+
+TEST(ScriptNames, UnknownNamesAreRefusedNamingTheScripts) {
+  for (const char* name : {"", "Latin", "greek", "latin "}) {
+    const Result<Script> r = parse_script(name);
+    ASSERT_FALSE(r.has_value()) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);
+    EXPECT_EQ(r.error().message, "unknown script '" + std::string(name) +
+                                     "' (expected none, latin, cyrillic, arabic, mixed or other)");
+  }
 }
 
 TEST(ScriptToString, AnOutOfRangeValueIsNone) {

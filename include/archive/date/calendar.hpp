@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "archive/date/day.hpp"
@@ -20,8 +21,8 @@ enum class Calendar : std::uint8_t {
   hijri,      ///< lunar Hijri, tabular (civil) reckoning, epoch 16 July 622 (Julian)
 };
 
-/// "gregorian", "julian", "persian" or "hijri".
-[[nodiscard]] ARCHIVE_EXPORT std::string_view to_string(Calendar calendar) noexcept;
+/// "gregorian", "julian", "persian" or "hijri" (a string that lives as long as the program).
+[[nodiscard]] ARCHIVE_EXPORT const std::string& to_string(Calendar calendar) noexcept;
 
 /// The calendar named by to_string() (also "solar-hijri", "islamic"); else invalid_argument.
 [[nodiscard]] ARCHIVE_EXPORT Result<Calendar> parse_calendar(std::string_view name);

@@ -19,8 +19,9 @@ namespace archive {
 /// The four kinds of record a store holds.
 enum class RecordKind : std::uint8_t { document, collection, person, organization };
 
-/// "document", "collection", "person" or "organization".
-[[nodiscard]] ARCHIVE_EXPORT std::string_view to_string(RecordKind kind) noexcept;
+/// "document", "collection", "person" or "organization" (a string that lives as long as the
+/// program).
+[[nodiscard]] ARCHIVE_EXPORT const std::string& to_string(RecordKind kind) noexcept;
 /// The kind named by to_string(); invalid_argument otherwise.
 [[nodiscard]] ARCHIVE_EXPORT Result<RecordKind> parse_record_kind(std::string_view name);
 

@@ -18,8 +18,9 @@ namespace archive {
 /// What an agent did with a document.
 enum class AgentRole : std::uint8_t { author, recipient, signatory, mentioned };
 
-/// "author", "recipient", "signatory" or "mentioned".
-[[nodiscard]] ARCHIVE_EXPORT std::string_view to_string(AgentRole role) noexcept;
+/// "author", "recipient", "signatory" or "mentioned" (a string that lives as long as the
+/// program).
+[[nodiscard]] ARCHIVE_EXPORT const std::string& to_string(AgentRole role) noexcept;
 /// The role named by to_string(); invalid_argument otherwise.
 [[nodiscard]] ARCHIVE_EXPORT Result<AgentRole> parse_agent_role(std::string_view name);
 

@@ -21,8 +21,8 @@ enum class Scheme : std::uint8_t {
   popular,   ///< the forms English-language sources print: Khrushchev, Yeltsin, Mosaddegh
 };
 
-/// "bgn-pcgn", "ala-lc", "iso9" or "popular".
-[[nodiscard]] ARCHIVE_EXPORT std::string_view to_string(Scheme scheme) noexcept;
+/// "bgn-pcgn", "ala-lc", "iso9" or "popular" (a string that lives as long as the program).
+[[nodiscard]] ARCHIVE_EXPORT const std::string& to_string(Scheme scheme) noexcept;
 /// The scheme named by to_string(); invalid_argument otherwise.
 [[nodiscard]] ARCHIVE_EXPORT Result<Scheme> parse_scheme(std::string_view name);
 

@@ -48,8 +48,9 @@ enum class QueryField : std::uint8_t {
   language,      ///< lang:
 };
 
-/// The prefix a field is written with ("title", "person", "org", …; "" for any).
-[[nodiscard]] ARCHIVE_EXPORT std::string_view to_string(QueryField field) noexcept;
+/// The prefix a field is written with ("title", "person", "org", …; "" for any), as a string
+/// that lives as long as the program.
+[[nodiscard]] ARCHIVE_EXPORT const std::string& to_string(QueryField field) noexcept;
 
 /// Which documents a date filter keeps (see FuzzyDate).
 enum class DateMatch : std::uint8_t {
@@ -65,8 +66,8 @@ enum class SortOrder : std::uint8_t {
   popularity,       ///< `sort:popularity` — most viewed first ("Popular Documents")
 };
 
-/// "relevance", "date", "-date" or "popularity".
-[[nodiscard]] ARCHIVE_EXPORT std::string_view to_string(SortOrder order) noexcept;
+/// "relevance", "date", "-date" or "popularity" (a string that lives as long as the program).
+[[nodiscard]] ARCHIVE_EXPORT const std::string& to_string(SortOrder order) noexcept;
 
 /// One node of a query tree. A regular value.
 struct QueryNode {

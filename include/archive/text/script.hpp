@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "archive/error.hpp"
@@ -21,8 +22,11 @@ enum class Script : std::uint8_t {
   other,     ///< letters of a single script that is none of the above (Greek, Armenian, …)
 };
 
-/// "none", "latin", "cyrillic", "arabic", "mixed" or "other".
-[[nodiscard]] ARCHIVE_EXPORT std::string_view to_string(Script script) noexcept;
+/// "none", "latin", "cyrillic", "arabic", "mixed" or "other" (a string that lives as long as
+/// the program).
+[[nodiscard]] ARCHIVE_EXPORT const std::string& to_string(Script script) noexcept;
+/// The script named by to_string(); invalid_argument otherwise.
+[[nodiscard]] ARCHIVE_EXPORT Result<Script> parse_script(std::string_view name);
 
 /// The script of one code point; Script::none for characters shared by all scripts.
 [[nodiscard]] ARCHIVE_EXPORT Script script_of(char32_t code_point) noexcept;
