@@ -8,12 +8,7 @@
 #include <string>
 
 #include "archive/io/csv.hpp"
-
-namespace {
-void require(bool condition) {
-  if (!condition) std::abort();
-}
-}  // namespace
+#include "require.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);
@@ -23,11 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     in.seekg(0);
     const auto result =
         archive::read_csv(in, "fuzz.csv", archive::CsvMapping::defaults(), {.strict = strict});
-    require(result.has_value());
+    FUZZ_REQUIRE(result.has_value());
     const auto lines = static_cast<std::size_t>(std::count(input.begin(), input.end(), '\n'));
     for (const auto& issue : result->issues)
-      require(issue.line <= lines + 1);
-    require(result->records.documents.size() + result->rejected <= lines + 1);
+      FUZZ_REQUIRE(issue.line <= lines + 1);
+    FUZZ_REQUIRE(result->records.documents.size() + result->rejected <= lines + 1);
   }
   return 0;
 }

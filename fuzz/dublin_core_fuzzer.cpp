@@ -7,27 +7,22 @@
 #include <string>
 
 #include "archive/io/dublin_core.hpp"
-
-namespace {
-void require(bool condition) {
-  if (!condition) std::abort();
-}
-}  // namespace
+#include "require.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);
   std::istringstream in(input);
   const auto result = archive::read_oai_dc(in, "fuzz.xml");
-  require(result.has_value());
+  FUZZ_REQUIRE(result.has_value());
   for (const auto& issue : result->issues)
-    require(issue.line <= size + 1);
+    FUZZ_REQUIRE(issue.line <= size + 1);
   for (const auto& document : result->records.documents) {
     const auto xml = archive::to_oai_dc(document);
-    require(xml.has_value());  // what was read is text XML can hold
+    FUZZ_REQUIRE(xml.has_value());  // what was read is text XML can hold
     std::istringstream again(*xml);
     const auto back = archive::read_oai_dc(again, "again.xml");
-    require(back.has_value());
-    require(back->records.documents.size() == 1);
+    FUZZ_REQUIRE(back.has_value());
+    FUZZ_REQUIRE(back->records.documents.size() == 1);
   }
   return 0;
 }

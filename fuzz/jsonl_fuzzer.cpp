@@ -8,12 +8,7 @@
 #include <string>
 
 #include "archive/io/jsonl.hpp"
-
-namespace {
-void require(bool condition) {
-  if (!condition) std::abort();
-}
-}  // namespace
+#include "require.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);
@@ -22,20 +17,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     archive::ImportOptions options;
     options.strict = strict;
     auto result = archive::read_jsonl(in, "fuzz.jsonl", options);
-    require(result.has_value());
+    FUZZ_REQUIRE(result.has_value());
     const auto& r = *result;
-    require(!r.stopped || strict);
-    if (r.rejected > 0) require(!r.issues.empty());
+    FUZZ_REQUIRE(!r.stopped || strict);
+    if (r.rejected > 0) FUZZ_REQUIRE(!r.issues.empty());
     for (const auto& issue : r.issues)
-      require(!issue.describe().empty());
+      FUZZ_REQUIRE(!issue.describe().empty());
     if (strict) continue;
     // What was read is written and read back unchanged.
     std::ostringstream out;
     if (!archive::write_jsonl(out, r.records)) continue;  // e.g. text that is not UTF-8
     std::istringstream again(out.str());
     auto back = archive::read_jsonl(again, "again.jsonl");
-    require(back.has_value());
-    require(back->records == r.records);
+    FUZZ_REQUIRE(back.has_value());
+    FUZZ_REQUIRE(back->records == r.records);
   }
   return 0;
 }

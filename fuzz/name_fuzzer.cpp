@@ -12,12 +12,9 @@
 
 #include "archive/names.hpp"
 #include "archive/text/utf8.hpp"
+#include "require.hpp"
 
 namespace {
-
-void require(bool condition) {
-  if (!condition) std::abort();
-}
 
 const archive::NameMatcher& seed_matcher() {
   static const archive::NameMatcher matcher = [] {
@@ -38,33 +35,33 @@ void check_name(std::string_view input) {
   const bool valid = archive::text::is_valid_utf8(input);
   const auto name = archive::parse_person_name(input);
   if (!name) {
-    require(name.error().code == archive::ErrorCode::invalid_utf8 ||
-            name.error().code == archive::ErrorCode::parse_error);
-    require(name.error().code != archive::ErrorCode::invalid_utf8 || !valid);
-    require(name.error().offset.has_value() && *name.error().offset <= input.size());
+    FUZZ_REQUIRE(name.error().code == archive::ErrorCode::invalid_utf8 ||
+                 name.error().code == archive::ErrorCode::parse_error);
+    FUZZ_REQUIRE(name.error().code != archive::ErrorCode::invalid_utf8 || !valid);
+    FUZZ_REQUIRE(name.error().offset.has_value() && *name.error().offset <= input.size());
   } else {
-    require(valid);
+    FUZZ_REQUIRE(valid);
     const std::string display = name->display();
-    require(archive::text::is_valid_utf8(display) &&
-            archive::text::is_valid_utf8(name->sort_form()));
-    require(archive::parse_person_name(display).has_value());
+    FUZZ_REQUIRE(archive::text::is_valid_utf8(display) &&
+                 archive::text::is_valid_utf8(name->sort_form()));
+    FUZZ_REQUIRE(archive::parse_person_name(display).has_value());
   }
 
   const auto keys = archive::name_keys(input);
-  require(keys.has_value() == name.has_value());
+  FUZZ_REQUIRE(keys.has_value() == name.has_value());
   if (keys) {
-    require(std::is_sorted(keys->begin(), keys->end()));
-    require(std::adjacent_find(keys->begin(), keys->end()) == keys->end());
+    FUZZ_REQUIRE(std::is_sorted(keys->begin(), keys->end()));
+    FUZZ_REQUIRE(std::adjacent_find(keys->begin(), keys->end()) == keys->end());
   }
 
   if (name) {
     const auto self = archive::match(input, input);
-    require(self.has_value() && *self == 1.0);
+    FUZZ_REQUIRE(self.has_value() && *self == 1.0);
     const auto found = seed_matcher().find(input, 5, 0.5);
-    require(found.has_value() && found->size() <= 5);
+    FUZZ_REQUIRE(found.has_value() && found->size() <= 5);
     for (std::size_t i = 0; i < found->size(); ++i) {
-      require((*found)[i].score >= 0.5 && (*found)[i].score <= 1.0);
-      if (i > 0) require((*found)[i - 1].score >= (*found)[i].score);
+      FUZZ_REQUIRE((*found)[i].score >= 0.5 && (*found)[i].score <= 1.0);
+      if (i > 0) FUZZ_REQUIRE((*found)[i - 1].score >= (*found)[i].score);
     }
   }
 }
@@ -79,13 +76,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view a = input.substr(0, size / 2), b = input.substr(size / 2);
   const auto ab = archive::match(a, b);
   const auto ba = archive::match(b, a);
-  require(ab.has_value() == ba.has_value());
+  FUZZ_REQUIRE(ab.has_value() == ba.has_value());
   if (ab) {
-    require(*ab >= 0.0 && *ab <= 1.0);
-    require(*ab == *ba);
+    FUZZ_REQUIRE(*ab >= 0.0 && *ab <= 1.0);
+    FUZZ_REQUIRE(*ab == *ba);
   } else {
     const auto code = ab.error().code;
-    require(code == archive::ErrorCode::invalid_utf8 || code == archive::ErrorCode::parse_error);
+    FUZZ_REQUIRE(code == archive::ErrorCode::invalid_utf8 ||
+                 code == archive::ErrorCode::parse_error);
   }
   return 0;
 }

@@ -10,12 +10,7 @@
 
 #include "archive/date.hpp"
 #include "archive/text/utf8.hpp"
-
-namespace {
-void require(bool condition) {
-  if (!condition) std::abort();
-}
-}  // namespace
+#include "require.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using archive::Calendar;
@@ -34,25 +29,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto parsed = archive::parse_date(input, o);
     if (!parsed) {
       const archive::Error& e = parsed.error();
-      require(e.offset.has_value() && *e.offset <= size);
-      require(!e.message.empty());
-      require(e.code == archive::ErrorCode::parse_error ||
-              e.code == archive::ErrorCode::invalid_utf8);
-      require((e.code == archive::ErrorCode::invalid_utf8) == !archive::text::is_valid_utf8(input));
+      FUZZ_REQUIRE(e.offset.has_value() && *e.offset <= size);
+      FUZZ_REQUIRE(!e.message.empty());
+      FUZZ_REQUIRE(e.code == archive::ErrorCode::parse_error ||
+                   e.code == archive::ErrorCode::invalid_utf8);
+      FUZZ_REQUIRE((e.code == archive::ErrorCode::invalid_utf8) ==
+                   !archive::text::is_valid_utf8(input));
       continue;
     }
     const archive::FuzzyDate& value = *parsed;
-    require(value.provenance().original == input);
+    FUZZ_REQUIRE(value.provenance().original == input);
     if (value.is_undated()) {
-      require(value.to_edtf().empty());
+      FUZZ_REQUIRE(value.to_edtf().empty());
       continue;
     }
     const archive::DayBound lo = value.earliest();
     const archive::DayBound hi = value.latest();
-    if (lo.is_day() && hi.is_day()) require(lo.day <= hi.day);
+    if (lo.is_day() && hi.is_day()) FUZZ_REQUIRE(lo.day <= hi.day);
     const std::string edtf = value.to_edtf();
     const auto again = archive::parse_edtf(edtf);
-    require(again.has_value() && *again == value);
+    FUZZ_REQUIRE(again.has_value() && *again == value);
   }
   return 0;
 }

@@ -7,27 +7,22 @@
 #include <string_view>
 
 #include "archive/query/query.hpp"
-
-namespace {
-void require(bool condition) {
-  if (!condition) std::abort();
-}
-}  // namespace
+#include "require.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const auto parsed = archive::parse_query(input);
   if (!parsed) {
     const auto& e = parsed.error();
-    require(e.code == archive::ErrorCode::parse_error ||
-            e.code == archive::ErrorCode::invalid_utf8);
-    require(!e.message.empty());
-    require(e.offset.has_value() && *e.offset <= size);
+    FUZZ_REQUIRE(e.code == archive::ErrorCode::parse_error ||
+                 e.code == archive::ErrorCode::invalid_utf8);
+    FUZZ_REQUIRE(!e.message.empty());
+    FUZZ_REQUIRE(e.offset.has_value() && *e.offset <= size);
     return 0;
   }
   const auto text = parsed->to_string();
   const auto again = archive::parse_query(text);
-  require(again.has_value());
-  require(*again == *parsed);
+  FUZZ_REQUIRE(again.has_value());
+  FUZZ_REQUIRE(*again == *parsed);
   return 0;
 }

@@ -14,19 +14,16 @@
 
 #include "archive/catalog.hpp"
 #include "archive/storage/storage.hpp"
+#include "require.hpp"
 
 namespace {
-
-void require(bool condition) {
-  if (!condition) std::abort();
-}
 
 // A scratch folder for the whole run, removed at exit (never destroyed before that: the
 // exit handler still uses it).
 const std::filesystem::path& scratch() {
   static const auto* dir = [] {
     auto pattern = (std::filesystem::temp_directory_path() / "archive-fuzz-XXXXXX").string();
-    require(::mkdtemp(pattern.data()) != nullptr);
+    FUZZ_REQUIRE(::mkdtemp(pattern.data()) != nullptr);
     auto* path = new std::filesystem::path(pattern);
     std::atexit([] {
       std::error_code ignored;
@@ -54,21 +51,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       write(file, bytes);
       auto store = archive::open_storage("snapshot:" + file.string(), read_only);
       if (!store) {
-        require(!store.error().message.empty());
+        FUZZ_REQUIRE(!store.error().message.empty());
         return 0;
       }
       auto reader = (*store)->read();
-      require(reader.has_value());
-      require((*reader)->read_all().has_value());
+      FUZZ_REQUIRE(reader.has_value());
+      FUZZ_REQUIRE((*reader)->read_all().has_value());
       return 0;
     }
     case 1: {  // a saved index beside a store: loaded and checked, else rebuilt
       const auto file = scratch() / "catalog.index";
       write(file, bytes);
       auto catalog = archive::Catalog::open("memory:", {.storage = {}, .index_path = file});
-      require(catalog.has_value());
-      require(!catalog->index_was_loaded());  // another store's index is never used
-      require(catalog->count("stalin").has_value());
+      FUZZ_REQUIRE(catalog.has_value());
+      FUZZ_REQUIRE(!catalog->index_was_loaded());  // another store's index is never used
+      FUZZ_REQUIRE(catalog->count("stalin").has_value());
       std::filesystem::remove(file);
       return 0;
     }
@@ -78,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::filesystem::current_path(scratch());  // relative paths land in the scratch folder
       auto store = archive::open_storage(bytes, read_only);
       std::filesystem::current_path(cwd);
-      if (!store) require(!store.error().message.empty());
+      if (!store) FUZZ_REQUIRE(!store.error().message.empty());
       return 0;
     }
   }

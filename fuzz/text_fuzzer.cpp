@@ -8,12 +8,7 @@
 #include <string_view>
 
 #include "archive/text.hpp"
-
-namespace {
-void require(bool condition) {
-  if (!condition) std::abort();
-}
-}  // namespace
+#include "require.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace text = archive::text;
@@ -21,37 +16,37 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const bool valid = text::is_valid_utf8(input);
   const auto validated = text::validate_utf8(input);
-  require(valid == validated.has_value());
+  FUZZ_REQUIRE(valid == validated.has_value());
   if (!valid) {
     // The error points inside the input, and every entry point refuses the input.
-    require(validated.error().offset.has_value() && *validated.error().offset < size);
-    require(!text::fold(input) && !text::to_nfc(input) && !text::detect_script(input));
+    FUZZ_REQUIRE(validated.error().offset.has_value() && *validated.error().offset < size);
+    FUZZ_REQUIRE(!text::fold(input) && !text::to_nfc(input) && !text::detect_script(input));
   }
 
   const std::string repaired = text::repair_utf8(input);
-  require(text::is_valid_utf8(repaired));
-  if (valid) require(repaired == input);
+  FUZZ_REQUIRE(text::is_valid_utf8(repaired));
+  if (valid) FUZZ_REQUIRE(repaired == input);
 
   const auto nfc = text::to_nfc(repaired);
-  require(nfc.has_value() && text::is_valid_utf8(*nfc));
-  require(text::to_nfc(*nfc) == nfc);  // NFC is stable
-  require(text::to_nfkc(repaired).has_value());
-  require(text::unify_persian(repaired).has_value());
+  FUZZ_REQUIRE(nfc.has_value() && text::is_valid_utf8(*nfc));
+  FUZZ_REQUIRE(text::to_nfc(*nfc) == nfc);  // NFC is stable
+  FUZZ_REQUIRE(text::to_nfkc(repaired).has_value());
+  FUZZ_REQUIRE(text::unify_persian(repaired).has_value());
 
   const auto folded = text::fold(repaired);
-  require(folded.has_value() && text::is_valid_utf8(*folded));
-  require(text::fold(*folded) == folded);  // fold is idempotent
+  FUZZ_REQUIRE(folded.has_value() && text::is_valid_utf8(*folded));
+  FUZZ_REQUIRE(text::fold(*folded) == folded);  // fold is idempotent
 
-  require(text::detect_script(repaired).has_value());
+  FUZZ_REQUIRE(text::detect_script(repaired).has_value());
 
   static text::Segmenter segmenter;
   const auto tokens = segmenter.segment(repaired);
-  require(tokens.has_value());
+  FUZZ_REQUIRE(tokens.has_value());
   std::size_t previous_end = 0;
   for (const text::Token& t : *tokens) {
-    require(!t.text.empty());
-    require(t.offset >= previous_end && t.offset + t.text.size() <= repaired.size());
-    require(t.text.data() == repaired.data() + t.offset);
+    FUZZ_REQUIRE(!t.text.empty());
+    FUZZ_REQUIRE(t.offset >= previous_end && t.offset + t.text.size() <= repaired.size());
+    FUZZ_REQUIRE(t.text.data() == repaired.data() + t.offset);
     previous_end = t.offset + t.text.size();
   }
   return 0;

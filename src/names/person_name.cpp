@@ -451,6 +451,13 @@ Result<ParsedName> parse_name(std::string_view text, text::Segmenter& segmenter)
     for (RawWord& w : raw)
       w.title = w.name_like_title = false;
   }
+  // A word is a patronymic suffix (оглы, kyzy) only when a name word comes before it in its
+  // part; alone, first or after a title it is a name ("ogly" is a family name, not nothing).
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (!raw[i].suffix) continue;
+    raw[i].suffix =
+        i > 0 && raw[i - 1].segment == raw[i].segment && !raw[i - 1].title && !raw[i - 1].suffix;
+  }
   // A word is a particle only when a name word follows it in its part.
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (!raw[i].particle) continue;

@@ -271,9 +271,6 @@ class Parser {
   }
 
   Result<QueryNode> parse_primary() {
-    if (++terms_ > kMaxQueryTerms) {
-      return fail("the query has more than " + std::to_string(kMaxQueryTerms) + " terms", pos_);
-    }
     const char c = peek();
     if (c == '(') {
       const auto open_at = pos_++;
@@ -281,6 +278,11 @@ class Parser {
       if (!inner) return inner;
       ++pos_;  // ')'
       return inner;
+    }
+    // Only what matches counts as a term (words, phrases, fields, dates), not a group: the
+    // written form adds parentheses the text may not have had, and must parse back.
+    if (++terms_ > kMaxQueryTerms) {
+      return fail("the query has more than " + std::to_string(kMaxQueryTerms) + " terms", pos_);
     }
     if (c == ')') return fail("')' without a matching '('", pos_);
     if (c == '"') {

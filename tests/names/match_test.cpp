@@ -124,6 +124,16 @@ TEST(Match, IdentityRangeAndSymmetry) {
   }
 }
 
+// Every name that parses has keys and matches itself with 1, a patronymic suffix word on its
+// own too (fuzz_names: "ogly" had no keys and matched itself with 0).
+TEST(Match, APatronymicSuffixAloneMatchesItself) {
+  for (const char* name : {"ogly", "Ogly", "оглы", "kyzy", "ogly ogly", "Mir ogly", "Shah oglu"}) {
+    EXPECT_FALSE(keys(name).empty()) << name;
+    EXPECT_EQ(score(name, name), 1.0) << name;
+  }
+  EXPECT_EQ(score("Mir Jafar Abbas ogly Bagirov", "Mir Jafar Abbas oglu Bagirov"), 1.0);
+}
+
 TEST(Match, Errors) {
   const auto bad = match("Bagirov", "Ba\xFFgirov");
   ASSERT_FALSE(bad.has_value());

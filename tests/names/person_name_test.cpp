@@ -132,6 +132,23 @@ TEST(PersonName, TitlesAloneAreTheName) {
   EXPECT_EQ(parsed("Mir").family, Words{"Mir"});
 }
 
+// A patronymic suffix word (оглы, ogly, kyzy) is one only after a name word in its part;
+// alone, first, or after a title it is the name (fuzz_names found "ogly" parsed with no word
+// to match it by: no keys, and a self-match of 0).
+TEST(PersonName, APatronymicSuffixWithoutANameBeforeItIsTheName) {
+  EXPECT_EQ(parsed("ogly").family, Words{"ogly"});
+  EXPECT_EQ(parsed("оглы").family, Words{"оглы"});
+  const PersonName mir = parsed("Mir ogly");
+  EXPECT_EQ(mir.titles, Words{"Mir"});
+  EXPECT_EQ(mir.family, Words{"ogly"});
+  const PersonName catalog = parsed("kyzy, Leyla");
+  EXPECT_EQ(catalog.family, Words{"kyzy"});
+  EXPECT_EQ(catalog.given, Words{"Leyla"});
+  // After a name word it stays the patronymic's suffix.
+  EXPECT_EQ(parsed("Mir Jafar Abbas ogly Bagirov").patronymic, "Abbas ogly");
+  EXPECT_EQ(parsed("M. ogly Bagirov").patronymic, "M ogly");
+}
+
 TEST(PersonName, NumbersAndPunctuationAreIgnored) {
   const PersonName n = parsed("  Stalin (1878-1953)  ");
   EXPECT_EQ(n.family, Words{"Stalin"});

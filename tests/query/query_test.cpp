@@ -298,6 +298,20 @@ TEST(QueryErrors, HostileQueriesHitLimitsNotTheStack) {
   EXPECT_NE(parse_error(many).message.find("more than 256 terms"), std::string::npos);
 }
 
+TEST(QueryWrite, TheWrittenFormOfAQueryAtTheTermLimitParsesBack) {
+  // 128 pairs "a OR b" side by side: 256 terms, no parentheses. The written form groups each
+  // pair in parentheses; groups are not terms, so it stays within the limit (a fuzzing find).
+  std::string text;
+  for (int i = 0; i < 128; ++i)
+    text += "a" + std::to_string(i) + " OR b" + std::to_string(i) + " ";
+  auto q = parse_query(text);
+  ASSERT_TRUE(q.has_value()) << q.error().message;
+  const auto written = q->to_string();
+  auto again = parse_query(written);
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(*again, *q);
+}
+
 TEST(QueryWrite, ParsingTheWrittenFormGivesTheSameQuery) {
   for (std::string_view text : {
            "stalin",

@@ -103,8 +103,8 @@ struct Query {
 
 /// Limits that keep a hostile query from exhausting the machine.
 inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
-inline constexpr std::size_t kMaxQueryDepth = 64;  ///< nested parentheses and exclusions
-inline constexpr std::size_t kMaxQueryTerms = 256;
+inline constexpr std::size_t kMaxQueryDepth = 64;   ///< nested parentheses and exclusions
+inline constexpr std::size_t kMaxQueryTerms = 256;  ///< words, phrases, fields and dates
 
 /// Parses the query language. A malformed query (unbalanced parentheses or quotes, a
 /// dangling OR, an unknown field or sort, a date bound parse_date cannot read, an empty
