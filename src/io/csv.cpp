@@ -140,6 +140,21 @@ std::vector<std::string> split_list(std::string_view cell) {
   return items;
 }
 
+// An agents item is taken as a record id when it is written in the id alphabet this reader has
+// always recognized (a-z, 0-9 and . _ : -, starting with a letter or digit: "person-bagirov");
+// anything else is a name ("Mir Jafar Bagirov"). Record ids in general may be any text
+// (model/ids.hpp), so in this one field the slug form is what tells an id from a name.
+bool looks_like_agent_id(std::string_view item) noexcept {
+  if (item.empty() || item.size() > kMaxIdBytes) return false;
+  for (std::size_t i = 0; i < item.size(); ++i) {
+    const char c = item[i];
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    const bool punct = c == '.' || c == '_' || c == ':' || c == '-';
+    if (!alnum && !(punct && i > 0)) return false;
+  }
+  return true;
+}
+
 AgentId agent_id_of(std::string_view id) {
   if (id.starts_with("org-") || id.starts_with("org:") || id.starts_with("organization")) {
     return OrganizationId(std::string(id));
@@ -364,7 +379,7 @@ struct Importer {
       note(Severity::error, column, "agents", "no agent in '" + item + "'");
       return;
     }
-    if (is_valid_id(ref)) {
+    if (looks_like_agent_id(ref)) {
       d.agents.push_back({agent_id_of(ref), role});
       return;
     }

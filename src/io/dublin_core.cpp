@@ -28,6 +28,20 @@
 namespace archive {
 namespace {
 
+// A URL ("https://…", "urn:…" is not one): dc:identifier and dc:relation often carry the
+// record's web address beside its id; the id is the identifier that is not a URL.
+bool is_url(std::string_view value) noexcept {
+  const auto colon = value.find("://");
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char c = value[i];
+    const bool scheme = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!scheme) return false;
+  }
+  return true;
+}
+
 constexpr const char* kOaiDcNs = "http://www.openarchives.org/OAI/2.0/oai_dc/";
 constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
 constexpr const char* kOaiNs = "http://www.openarchives.org/OAI/2.0/";
@@ -287,7 +301,7 @@ struct Reader {
       const std::string value(trim(child.text().get()));
       if (value.empty()) continue;
       if (name == "identifier") {
-        if (!have_id && is_valid_id(value)) {
+        if (!have_id && is_valid_id(value) && !is_url(value)) {
           d.id = DocumentId(value);
           have_id = true;
         }
@@ -383,7 +397,7 @@ struct Reader {
     const std::string_view v = value;
     if (v.starts_with(kCollectionPrefix) && is_valid_id(v.substr(kCollectionPrefix.size()))) {
       d.collections.emplace_back(std::string(v.substr(kCollectionPrefix.size())));
-    } else if (is_valid_id(v)) {
+    } else if (is_valid_id(v) && !is_url(v)) {
       d.related.emplace_back(value);
     } else {
       note(Severity::warning, "related",

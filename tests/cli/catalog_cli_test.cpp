@@ -210,7 +210,7 @@ TEST_F(CatalogCli, ImportReportsRejectedRecordsAndKeepsTheRest) {
   {
     std::ofstream out(bad);
     out << R"({"type":"document","id":"doc-ok","title":"Telegram to Molotov"})" << '\n'
-        << R"({"type":"document","id":"Bad Id","title":"x"})" << '\n';
+        << R"({"type":"document","id":"Bad Id ","title":"x"})" << '\n';
   }
   const auto run = run_archive({"import", "--into", db_, bad});
   EXPECT_EQ(run.exit_code, 1);

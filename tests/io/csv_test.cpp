@@ -159,7 +159,7 @@ TEST(Csv, StrictStopsLenientReportsEvery) {
   const std::string csv =
       "id,title,agents\n"
       "doc-1,A,\n"
-      "Bad Id,B,\n"
+      "Bad\tId,B,\n"
       "doc-3,C,person-x (boss)\n"
       "doc-4,D,\n";
   const ImportResult lenient = read(csv);

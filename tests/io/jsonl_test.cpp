@@ -387,7 +387,7 @@ TEST(JsonlTest, StrictStopsAtFirstErrorKeepingWhatWasRead) {
 TEST(JsonlTest, LenientKeepsGoodRecordsAndReportsEveryBadOne) {
   const ImportResult r = read(R"({"type":"collection","id":"coll-a","title":"A"})"
                               "\n{oops\n"
-                              R"({"type":"collection","id":"Bad Id!","title":"B"})"
+                              R"({"type":"collection","id":" Bad Id!","title":"B"})"
                               "\n"
                               R"({"type":"collection","id":"coll-a","title":"again"})"
                               "\n"

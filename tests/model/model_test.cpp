@@ -61,21 +61,44 @@ bool mentions(const std::vector<Problem>& problems, std::string_view field,
   });
 }
 
-TEST(Ids, AcceptWellFormedIds) {
-  for (const char* id :
-       {"doc-1945-07-06-politburo-decree", "person-bagirov", "q:123", "a", "x.y_z"}) {
+TEST(Ids, AcceptTheIdentifiersArchivesWrite) {
+  for (const char* id : {"doc-1945-07-06-politburo-decree", "person-bagirov", "q:123", "a", "x.y_z",
+                         "A00001", "tate-A00001", "MS 123", "RG-59/Box 12", "119086",
+                         "Ф.17 Оп.162 Д.38", "سند\u200c۱۲" /* ZWNJ, as Persian writes it */,
+                         "a \"quoted\" <id> & 'more'", "Person-Bagirov"}) {
     EXPECT_TRUE(is_valid_id(id)) << id;
+    EXPECT_EQ(DocumentId::parse(id).value().str(), id);  // kept byte for byte
   }
+  EXPECT_TRUE(is_valid_id(std::string(kMaxIdBytes, 'a')));
+  EXPECT_NE(PersonId("MS 123"), PersonId("ms 123"));  // case-sensitive
 }
 
-TEST(Ids, RejectMalformedIdsWithTheOffset) {
-  EXPECT_EQ(check_id("").error().offset, 0u);
-  EXPECT_EQ(check_id("Person-Bagirov").error().offset, 0u);
-  EXPECT_EQ(check_id("person bagirov").error().offset, 6u);
-  EXPECT_EQ(check_id("-person").error().offset, 0u);
-  EXPECT_EQ(check_id("багиров").error().offset, 0u);
-  EXPECT_EQ(check_id(std::string(129, 'a')).error().offset, 128u);
-  EXPECT_FALSE(PersonId::parse("person bagirov").has_value());
+TEST(Ids, RefuseWhatCannotBeAnIdWithTheOffset) {
+  auto refused = [](std::string_view id) { return check_id(id).error(); };
+  EXPECT_EQ(refused("").offset, 0u);
+  EXPECT_EQ(refused(std::string(kMaxIdBytes + 1, 'a')).offset, kMaxIdBytes);
+  EXPECT_NE(refused(std::string(kMaxIdBytes + 1, 'a')).message.find("at most 256 bytes"),
+            std::string::npos);
+  const auto tab = refused("MS\t123");
+  EXPECT_EQ(tab.offset, 2u);
+  EXPECT_NE(tab.message.find("control character (U+0009)"), std::string::npos) << tab.message;
+  EXPECT_EQ(refused(std::string("MS\0123", 6)).offset, 2u);
+  EXPECT_EQ(refused("MS \u0085").offset, 3u);  // C1 control
+  const auto bidi = refused("doc-\u202Eevil");
+  EXPECT_EQ(bidi.offset, 4u);
+  EXPECT_NE(bidi.message.find("bidirectional control (U+202E)"), std::string::npos);
+  EXPECT_EQ(refused("doc\u2066").offset, 3u);
+  EXPECT_EQ(refused(" MS 123").offset, 0u);
+  EXPECT_EQ(refused("MS 123 ").offset, 6u);
+  EXPECT_EQ(refused("MS 123\u00A0").offset, 6u);       // no-break space is a space too
+  const auto decomposed = refused("Jose\u0301-1945");  // é as e + combining acute
+  EXPECT_EQ(decomposed.offset, 3u);
+  EXPECT_NE(decomposed.message.find("NFC"), std::string::npos) << decomposed.message;
+  EXPECT_TRUE(is_valid_id("Jos\u00E9-1945"));  // the composed form is fine
+  const auto bad = refused("MS \xC3\x28");
+  EXPECT_EQ(bad.code, ErrorCode::invalid_utf8);
+  EXPECT_EQ(bad.offset, 3u);
+  EXPECT_FALSE(PersonId::parse(" person-bagirov").has_value());
   EXPECT_EQ(PersonId::parse("person-bagirov").value().str(), "person-bagirov");
 }
 
@@ -169,7 +192,7 @@ TEST(CheckRecord, NamesTheFieldWithInvalidUtf8) {
 
 TEST(CheckRecord, RefusesAMalformedIdAndAcceptsTheSeedRecords) {
   Document d;
-  d.id = DocumentId("Doc 1");
+  d.id = DocumentId("Doc\t1");
   auto r = check_record(d);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);

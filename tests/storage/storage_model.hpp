@@ -505,7 +505,8 @@ class StorageModelRun {
     const auto key = records_.key();
     auto bad = records_.record(key);
     if (rng_.chance(50)) {
-      std::visit([](auto& r) { r.id = std::decay_t<decltype(r.id)>("Not An Id"); }, bad);
+      std::visit([](auto& r) { r.id = std::decay_t<decltype(r.id)>(" not an id (leading space)"); },
+                 bad);
     } else if (auto* d = std::get_if<archive::Document>(&bad)) {
       d->summary = "valid start \xC3\x28 invalid";
     } else if (auto* c = std::get_if<archive::Collection>(&bad)) {

@@ -15,11 +15,16 @@
 
 namespace archive {
 
-/// True for a well-formed record id: 1–128 characters of [a-z0-9._:-], starting with a
-/// letter or digit ("doc-1945-07-06-politburo-decree", "person-bagirov", "q:123").
+/// The longest id, in bytes.
+inline constexpr std::size_t kMaxIdBytes = 256;
+
+/// True for a well-formed record id: an archive's identifier as it writes it ("A00001",
+/// "MS 123", "RG-59/Box 12", "Ф.17 Оп.162 Д.38"): 1–256 bytes of UTF-8 in NFC, without
+/// control characters (Unicode Cc) or bidirectional controls (U+202A–U+202E, U+2066–U+2069),
+/// without a leading or trailing space. Case-sensitive; kept byte for byte as given.
 [[nodiscard]] ARCHIVE_EXPORT bool is_valid_id(std::string_view text) noexcept;
 
-/// Checks an id; parse_error with the offset of the first bad character otherwise.
+/// Checks an id: parse_error (invalid_utf8 for bad UTF-8) with the byte offset of the problem.
 [[nodiscard]] ARCHIVE_EXPORT Result<void> check_id(std::string_view text);
 
 /// An id of one kind of record. Regular, ordered, hashable; empty when default-constructed.
