@@ -221,6 +221,32 @@ TEST_F(CatalogCli, ImportReportsRejectedRecordsAndKeepsTheRest) {
   EXPECT_NE(strict.err.find("--strict"), std::string::npos) << strict.err;
 }
 
+// Archives' own identifiers (spaces, '/', Cyrillic) are imported, shown, searched and
+// exported as given; they were refused ("an id is made of a-z, 0-9 and . _ : -").
+TEST_F(CatalogCli, IdentifiersAsArchivesWriteThemWorkInEveryCommand) {
+  const auto file = dir_.file("ids.jsonl");
+  {
+    std::ofstream out(file);
+    out << R"({"type":"person","id":"MS 123","name":"Mir Jafar Bagirov"})" << '\n'
+        << R"({"type":"collection","id":"RG-59/Box 12","title":"Telegrams"})" << '\n'
+        << R"({"type":"document","id":"Ф.17 Оп.162 Д.38","title":"Telegram to Bagirov",)"
+        << R"("agents":[{"id":"MS 123","role":"recipient"}],"collections":["RG-59/Box 12"]})"
+        << '\n';
+  }
+  const auto run = run_archive({"import", "--into", db_, file});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("0 rejected"), std::string::npos) << run.err;
+  const std::string hit = "Ф.17 Оп.162 Д.38\t";
+  EXPECT_EQ(run_archive({"search", "--in", db_, "person:\"MS 123\""}).out.rfind(hit, 0), 0u);
+  EXPECT_EQ(run_archive({"search", "--in", db_, "collection:\"RG-59/Box 12\""}).out.rfind(hit, 0),
+            0u);
+  const auto shown = run_archive({"show", "--in", db_, "Ф.17 Оп.162 Д.38"});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find(R"("id":"MS 123")"), std::string::npos) << shown.out;
+  const auto exported = run_archive({"export", "--in", db_});
+  EXPECT_NE(exported.out.find(R"("id":"RG-59/Box 12")"), std::string::npos) << exported.out;
+}
+
 // `archive import` aborted on a number out of range (exit 134), importing nothing.
 TEST_F(CatalogCli, ImportReportsAnOutOfRangeNumberAndKeepsTheRest) {
   const auto bad = dir_.file("numbers.jsonl");
