@@ -82,7 +82,7 @@ TEST(Ids, RefuseWhatCannotBeAnIdWithTheOffset) {
   const auto tab = refused("MS\t123");
   EXPECT_EQ(tab.offset, 2u);
   EXPECT_NE(tab.message.find("control character (U+0009)"), std::string::npos) << tab.message;
-  EXPECT_EQ(refused(std::string("MS\0123", 6)).offset, 2u);
+  EXPECT_EQ(refused(std::string("MS\0" "123", 6)).offset, 2u);
   EXPECT_EQ(refused("MS \u0085").offset, 3u);  // C1 control
   const auto bidi = refused("doc-\u202Eevil");
   EXPECT_EQ(bidi.offset, 4u);
